@@ -1,0 +1,56 @@
+# The front door. `make run` serves the reader on SQLite; `make test` runs the whole suite on SQLite and PostgreSQL.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/lawreader
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: run serve-setup test test-sqlite test-postgres lint postgres install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-runtime
+
+install: $(VENV)/.installed-runtime
+install-dev: $(VENV)/.installed-dev
+
+# Local development server: DEBUG on unless the environment says otherwise; SQLite unless DATABASE_URL is set.
+run: export DJANGO_DEBUG ?= 1
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_bundled_laws
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "Lawreader: http://$(HOST_PORT)/laws/"
+	$(BIN)/python manage.py runserver $(HOST_PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+postgres:
+	@$(PYTHON) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null \
+	  || { echo "Starting the local PostgreSQL cluster…"; pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; }
+	@for i in 1 2 3 4 5 6 7 8 9 10; do \
+	  $(PYTHON) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null && exit 0; sleep 1; done; \
+	  echo "PostgreSQL is not reachable at 127.0.0.1:5432 (set PG_URL for another server)"; exit 1
+
+test-sqlite: install-dev
+	@echo "== Test suite on SQLite =="
+	DATABASE_URL=sqlite://:memory: $(BIN)/pytest
+
+test-postgres: install-dev postgres
+	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+test: lint test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IngestConfig(AppConfig):
+    name = "lawreader.ingest"
+    label = "ingest"
+    verbose_name = "Import of statute texts"

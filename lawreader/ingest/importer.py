@@ -1,0 +1,114 @@
+"""Import a parsed statute into the store: one edition, all or nothing."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
+from lawreader.store import tree
+from lawreader.store.models import Annotation, Law, Revision
+from lawreader.store.models.annotations import AnnotationKind, AnnotationSource, AnnotationStatus
+
+
+class EditionExists(Exception):
+    pass
+
+
+@dataclass
+class ImportSummary:
+    revision: Revision
+    replaced: bool
+    chapters: int
+    articles: int
+    provisions: int
+    notes: int
+
+    def __str__(self):
+        verb = "Replaced" if self.replaced else "Imported"
+        return (
+            f"{verb} {self.revision.law.slug} ({self.revision.language}, {self.revision.valid_from:%Y-%m-%d}): "
+            f"{self.chapters} chapters, {self.articles} articles, {self.provisions} provisions, {self.notes} notes."
+        )
+
+
+def checksum(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def import_statute(text, *, law, language, valid_from, replace=False, progress=None, **edition_fields):
+    """Parse `text` and store it as the edition of `law` in `language` valid from `valid_from`.
+
+    Raises StatuteSyntaxError (nothing written) or EditionExists (when the edition exists and not `replace`).
+    Replacing keeps the Revision row, so editors' annotations written against it survive; only the tree and
+    the notes that came from the text are renewed. `edition_fields` are further Revision fields (label, …).
+    """
+    parsed = parse_statute(text, language)
+    if progress:
+        progress(f"Parsed {parsed.provision_count} provisions; writing…")
+    with transaction.atomic():
+        if law.pk is None:
+            law.title = law.title or parsed.title or law.slug
+            law.save()
+        revision = (
+            Revision.objects.select_for_update().filter(law=law, language=language, valid_from=valid_from).first()
+        )
+        replaced = revision is not None
+        if replaced and not replace:
+            raise EditionExists(
+                f"{law.slug} already has an edition in {language} valid from {valid_from:%Y-%m-%d} "
+                f"(revision {revision.pk}); use --replace to replace its text (editors' annotations are kept)."
+            )
+        if replaced:
+            tree.delete_tree(revision)
+            revision.annotations.filter(source=AnnotationSource.IMPORT).delete()
+        else:
+            revision = Revision(law=law, language=language, valid_from=valid_from)
+        revision.title = edition_fields.pop("title", "") or parsed.title
+        revision.signature = parsed.signature
+        revision.source_checksum = checksum(text)
+        for name, value in edition_fields.items():
+            setattr(revision, name, value)
+        revision.save()
+
+        inserted = tree.insert_tree(
+            revision, parsed.root, progress=progress and (lambda n: progress(f"  {n} provisions prepared"))
+        )
+        Annotation.objects.bulk_create(notes_as_annotations(law, revision, parsed))
+    return ImportSummary(
+        revision=revision,
+        replaced=replaced,
+        chapters=parsed.count("chapter"),
+        articles=parsed.count("article"),
+        provisions=inserted - 1,
+        notes=parsed.note_count,
+    )
+
+
+def notes_as_annotations(law, revision, parsed):
+    annotations = []
+    for node in parsed.root.walk():
+        for position, note in enumerate(node.notes):
+            is_footnote = note.kind == NOTE_FOOTNOTE
+            annotations.append(
+                Annotation(
+                    law=law,
+                    revision=revision,
+                    target_eid=node.eid,
+                    kind=AnnotationKind.AMENDMENT if is_footnote else AnnotationKind.EDITORIAL,
+                    title="" if is_footnote else note.marker,
+                    body=note.text,
+                    position=position,
+                    status=AnnotationStatus.PUBLISHED,
+                    source=AnnotationSource.IMPORT,
+                )
+            )
+    return annotations
+
+
+def law_for_import(slug, title, language):
+    """The law to import into: an existing one, or a new (unsaved) one titled from `title` if given."""
+    law = Law.objects.filter(slug=slug).first()
+    if law is None:
+        law = Law(slug=slug, title=title, short_title=title, default_language=language)
+    return law

@@ -1,0 +1,211 @@
+"""What the reader's pages need from the store, in a fixed number of queries whatever the law's size."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from lawreader.store.models import Annotation, Law, Provision, Revision
+from lawreader.store.models.annotations import AnnotationSource
+from lawreader.store.models.provisions import ProvisionKind
+
+
+class EditionNotFound(Exception):
+    """A reader asked for something that does not exist; `message` says why, `link` where to go instead."""
+
+    def __init__(self, message, link=None, link_text=""):
+        super().__init__(message)
+        self.message = message
+        self.link = link
+        self.link_text = link_text
+
+
+@dataclass
+class Timeline:
+    """Every published edition of a law in one language, oldest first, with each one's end date."""
+
+    law: Law
+    language: str
+    revisions: list
+
+    @classmethod
+    def of(cls, law, language):
+        revisions = list(Revision.objects.published().for_language(law, language).order_by("valid_from"))
+        return cls(law, language, revisions)
+
+    def valid_to(self, revision):
+        """The last day `revision` was in force, or None while it still is."""
+        later = [r.valid_from for r in self.revisions if r.valid_from > revision.valid_from]
+        return min(later) - datetime.timedelta(days=1) if later else None
+
+    def in_force_on(self, date):
+        candidates = [r for r in self.revisions if r.valid_from <= date]
+        return candidates[-1] if candidates else None
+
+    def current(self):
+        return self.in_force_on(datetime.date.today())
+
+    def previous(self, revision):
+        earlier = [r for r in self.revisions if r.valid_from < revision.valid_from]
+        return earlier[-1] if earlier else None
+
+    def entries(self):
+        return [(revision, self.valid_to(revision)) for revision in self.revisions]
+
+
+def available_languages(law):
+    return list(Revision.objects.published().filter(law=law).order_by().values_list("language", flat=True).distinct())
+
+
+def edition_for(law, date, language):
+    """The timeline and the edition of `law` in force on `date`, or EditionNotFound explaining why not."""
+    timeline = Timeline.of(law, language)
+    if not timeline.revisions:
+        raise EditionNotFound(_("This law has no published edition in this language."))
+    revision = timeline.in_force_on(date)
+    if revision is None:
+        first = timeline.revisions[0]
+        raise EditionNotFound(
+            _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
+            % {"law": law, "date": long_date(date), "first": long_date(first.valid_from)},
+            link=(law.slug, first.valid_from),
+            link_text=_("Read the first edition"),
+        )
+    return timeline, revision
+
+
+CITATION_FORMS = {
+    ProvisionKind.ARTICLE: "Art. {}",
+    ProvisionKind.PARAGRAPH: "para. {}",
+    ProvisionKind.SUBPARAGRAPH: "item {}",
+    ProvisionKind.CHAPTER: "Ch. {}",
+}
+
+
+@dataclass
+class TreeNode:
+    provision: Provision
+    citation: str = ""  # "Art. 9, item 20-1": the pinpoint a lawyer writes
+    heading_level: int = 2
+    href: str = ""
+    children: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+def pinpoint(parent_citation, provision):
+    form = CITATION_FORMS.get(provision.kind)
+    if provision.kind == ProvisionKind.PREAMBLE:
+        return "Preamble"
+    if form is None:
+        return parent_citation
+    own = form.format(provision.number)
+    # Articles are cited on their own: "Art. 9", not "Ch. 2, Art. 9".
+    if not parent_citation or provision.kind == ProvisionKind.ARTICLE:
+        return own
+    return f"{parent_citation}, {own}"
+
+
+HEADED_KINDS = {ProvisionKind.CHAPTER, ProvisionKind.ARTICLE}
+
+
+def build_tree(provisions, notes_by_eid, ancestors=(), top_heading_level=2):
+    """Nest provisions (in path order) under their parents; returns the top nodes.
+
+    Chapters and articles get HTML heading levels from `top_heading_level` down, so headings stay in order.
+    """
+    roots, stack = [], []
+    base_citation = ""
+    for ancestor in ancestors:
+        base_citation = pinpoint(base_citation, ancestor)
+    for provision in provisions:
+        while stack and stack[-1].provision.depth >= provision.depth:
+            stack.pop()
+        parent_citation = stack[-1].citation if stack else base_citation
+        node = TreeNode(provision, pinpoint(parent_citation, provision), notes=notes_by_eid.get(provision.eid, []))
+        node.heading_level = top_heading_level + sum(
+            1 for open_node in stack if open_node.provision.kind in HEADED_KINDS
+        )
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+def notes_for(revision, eids, user):
+    """Notes to show beside the provisions `eids` of `revision`, keyed by eid.
+
+    Notes imported with a text (its footnotes) belong to that edition only; editorial notes follow their
+    provision into every edition in which its eid exists.
+    """
+    visible = Annotation.objects.visible_to(user).filter(law_id=revision.law_id, target_eid__in=eids)
+    imported_here = visible.filter(source=AnnotationSource.IMPORT, revision=revision)
+    editorial = visible.exclude(source=AnnotationSource.IMPORT)
+    by_eid = {}
+    for note in (imported_here | editorial).select_related("revision").order_by("target_eid", "kind", "position", "id"):
+        by_eid.setdefault(note.target_eid, []).append(note)
+    return by_eid
+
+
+def whole_edition(revision, user):
+    """The full text of an edition: one query for the tree, one for the notes."""
+    provisions = list(Provision.objects.of_revision(revision))
+    notes = notes_for(revision, [p.eid for p in provisions], user)
+    document = build_tree(provisions, notes)
+    return document[0] if document else None
+
+
+def table_of_contents(revision):
+    return build_tree(Provision.objects.table_of_contents(revision), {})
+
+
+def provision_page(revision, eid, user, date):
+    """A provision with its ancestors (for breadcrumbs) and its subtree, or EditionNotFound."""
+    provision = Provision.objects.of_revision(revision).filter(eid=eid).first()
+    if provision is None or provision.kind == ProvisionKind.DOCUMENT:
+        raise eid_missing(revision, eid, date)
+    ancestor_paths = [provision.path[:i] for i in range(Provision.steplen, len(provision.path), Provision.steplen)]
+    ancestors = list(Provision.objects.of_revision(revision).filter(path__in=ancestor_paths, depth__gt=1))
+    subtree = list(Provision.objects.subtree(provision))
+    notes = notes_for(revision, [p.eid for p in subtree], user)
+    return ancestors, build_tree(subtree, notes, ancestors, top_heading_level=1)[0]
+
+
+def eid_missing(revision, eid, date):
+    """'Article 9-1 did not exist on 1 January 2012; it first appears in the edition of 7 April 2014.'"""
+    readable = readable_eid(eid)
+    editions_with_it = list(
+        Revision.objects.published()
+        .filter(law_id=revision.law_id, language=revision.language, provisions__eid=eid)
+        .order_by("valid_from")
+        .values_list("valid_from", flat=True)
+    )
+    if not editions_with_it:
+        return EditionNotFound(
+            _("%(law)s has no %(provision)s in any edition.") % {"law": revision.law, "provision": readable}
+        )
+    first, last = editions_with_it[0], editions_with_it[-1]
+    values = {"provision": readable, "date": long_date(date), "first": long_date(first), "last": long_date(last)}
+    if first > date:
+        message = _("%(provision)s did not exist on %(date)s; it first appears in the edition of %(first)s.") % values
+        return EditionNotFound(message, link=(revision.law.slug, first, eid), link_text=_("Read it in that edition"))
+    message = (
+        _("%(provision)s was no longer in force on %(date)s; it last appears in the edition of %(last)s.") % values
+    )
+    return EditionNotFound(message, link=(revision.law.slug, last, eid), link_text=_("Read it in that edition"))
+
+
+def long_date(date):
+    return f"{date.day} {date:%B %Y}"
+
+
+EID_WORDS = {"chp": "Chapter", "art": "Article", "para": "part", "subpara": "item", "text": "paragraph"}
+
+
+def readable_eid(eid):
+    """'art_9__subpara_20-1' → 'Article 9, item 20-1'."""
+    words = []
+    for segment in eid.split("__"):
+        prefix, _sep, number = segment.partition("_")
+        if prefix not in EID_WORDS or not number:
+            return eid
+        words.append(f"{EID_WORDS[prefix]} {number}")
+    return ", ".join(words) if words else eid

@@ -1,0 +1,14 @@
+from django.urls import path, register_converter
+
+from lawreader.reader import converters, views
+
+register_converter(converters.IsoDateConverter, "isodate")
+
+app_name = "reader"
+urlpatterns = [
+    path("", views.library, name="library"),
+    path("<slug:slug>/", views.current_edition, name="law"),
+    path("<slug:slug>/on/", views.go_to_date, name="go_to_date"),
+    path("<slug:slug>/on/<isodate:date>/", views.edition_on, name="edition"),
+    path("<slug:slug>/on/<isodate:date>/<str:eid>/", views.provision_on, name="provision"),
+]

@@ -1,0 +1,162 @@
+"""The reader's pages. Thin: resolve what was asked for, hand it to editions.py, render."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lawreader.reader.editions import (
+    EditionNotFound,
+    available_languages,
+    edition_for,
+    provision_page,
+    table_of_contents,
+    whole_edition,
+)
+from lawreader.store.models import Law, Revision
+from lawreader.store.models.laws import LANGUAGES
+
+LANGUAGE_NAMES = dict(LANGUAGES)
+TOC_KINDS = {"preamble", "chapter", "article"}
+
+
+def not_found(request, error):
+    link = None
+    if error.link:
+        route = "reader:provision" if len(error.link) == 3 else "reader:edition"
+        link = reverse(route, args=error.link)
+    context = {"message": error.message, "link": link, "link_text": error.link_text}
+    return render(request, "reader/not_found.html", context, status=404)
+
+
+def library(request):
+    """Each law with its current edition and how many editions it has, in its default language."""
+    laws = list(Law.objects.all())
+    editions = {}
+    for revision in Revision.objects.published().order_by("valid_from"):
+        editions.setdefault((revision.law_id, revision.language), []).append(revision)
+    today = datetime.date.today()
+    entries = []
+    for law in laws:
+        revisions = editions.get((law.pk, law.default_language), [])
+        in_force = [r for r in revisions if r.valid_from <= today]
+        entries.append({"law": law, "current": in_force[-1] if in_force else None, "edition_count": len(revisions)})
+    return render(request, "reader/library.html", {"entries": entries})
+
+
+def requested_language(request, law):
+    language = request.GET.get("lang", "")
+    return language if language in LANGUAGE_NAMES else law.default_language
+
+
+def current_edition(request, slug):
+    law = get_object_or_404(Law, slug=slug)
+    return edition_page(request, law, datetime.date.today(), dated_url=False)
+
+
+def edition_on(request, slug, date):
+    law = get_object_or_404(Law, slug=slug)
+    return edition_page(request, law, date, dated_url=True)
+
+
+def edition_page(request, law, date, dated_url):
+    language = requested_language(request, law)
+    try:
+        timeline, revision = edition_for(law, date, language)
+    except EditionNotFound as error:
+        return not_found(request, error)
+    document = whole_edition(revision, request.user)
+    context = edition_context(request, law, timeline, revision, language, date)
+    toc = [node for node in document.children if node.provision.kind in TOC_KINDS] if document else []
+    link_toc(toc, lambda eid: f"#{eid}")
+    context.update({"document": document, "toc": toc, "requested_date": date if dated_url else None})
+    return render(request, "reader/edition.html", context)
+
+
+def provision_on(request, slug, date, eid):
+    law = get_object_or_404(Law, slug=slug)
+    language = requested_language(request, law)
+    try:
+        timeline, revision = edition_for(law, date, language)
+        ancestors, node = provision_page(revision, eid, request.user, date)
+    except EditionNotFound as error:
+        return not_found(request, error)
+    if node.provision.kind not in ("article", "chapter", "preamble"):
+        # A part or item is shown on its article's page, scrolled to and highlighted.
+        article = next((a for a in ancestors if a.kind == "article"), None)
+        if article is not None:
+            url = reverse("reader:provision", args=[slug, date, article.eid])
+            query = f"?lang={language}" if language != law.default_language else ""
+            return redirect(f"{url}{query}#{eid}")
+    toc = table_of_contents(revision)
+    context = edition_context(request, law, timeline, revision, language, date)
+    link_toc(toc, lambda eid: f"{context['permalink_base']}{eid}/{context['language_query']}")
+    context.update(
+        {
+            "node": node,
+            "ancestors": ancestors,
+            "toc": toc,
+            "current_eid": node.provision.eid,
+            "requested_date": date,
+            **neighbours(toc, node.provision.eid),
+        }
+    )
+    return render(request, "reader/provision.html", context)
+
+
+def edition_context(request, law, timeline, revision, language, date):
+    current = timeline.current()
+    languages = available_languages(law)
+    return {
+        "law": law,
+        "revision": revision,
+        "timeline": timeline.entries(),
+        "valid_to": timeline.valid_to(revision),
+        "current_revision": current,
+        "is_current": current is not None and current.pk == revision.pk,
+        "previous_revision": timeline.previous(revision),
+        "language": language,
+        "language_query": "" if language == law.default_language else f"?lang={language}",
+        "languages": [(code, LANGUAGE_NAMES[code]) for code, _name in LANGUAGES if code in languages],
+        "date": date,
+        "permalink_base": reverse("reader:edition", args=[law.slug, revision.valid_from]),
+        "page_title": law.short_title or law.title,
+        "translation_notice": _("Unofficial translation") if language == "en" and law.jurisdiction == "KZ" else "",
+    }
+
+
+def go_to_date(request, slug):
+    """The "as in force on" form: ?date=YYYY-MM-DD → the dated edition URL."""
+    law = get_object_or_404(Law, slug=slug)
+    try:
+        date = datetime.date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        return not_found(request, EditionNotFound(_("Please give a date in the form YYYY-MM-DD.")))
+    url = reverse("reader:edition", args=[law.slug, date])
+    language = request.GET.get("lang", "")
+    return redirect(f"{url}?lang={language}" if language in LANGUAGE_NAMES else url)
+
+
+def link_toc(toc, href_for):
+    for node in walk(toc):
+        node.href = href_for(node.provision.eid)
+
+
+def neighbours(toc, eid):
+    """The articles before and after `eid` in the table of contents."""
+    articles = [node.provision for node in walk(toc) if node.provision.kind == "article"]
+    eids = [article.eid for article in articles]
+    if eid not in eids:
+        return {"previous_article": None, "next_article": None}
+    index = eids.index(eid)
+    return {
+        "previous_article": articles[index - 1] if index > 0 else None,
+        "next_article": articles[index + 1] if index + 1 < len(articles) else None,
+    }
+
+
+def walk(nodes):
+    for node in nodes:
+        yield node
+        yield from walk(node.children)

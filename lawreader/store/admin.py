@@ -1,0 +1,45 @@
+from django.contrib import admin
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from lawreader.store.models import Annotation, Law, Provision, Revision
+
+
+class RevisionInline(admin.TabularInline):
+    model = Revision
+    fields = ["language", "valid_from", "label", "published"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Law)
+class LawAdmin(admin.ModelAdmin):
+    list_display = ["title", "number", "jurisdiction", "adopted_on", "official_id"]
+    search_fields = ["title", "short_title", "number", "official_id"]
+    prepopulated_fields = {"slug": ["short_title"]}
+    inlines = [RevisionInline]
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ["law", "language", "valid_from", "label", "published"]
+    list_filter = ["law", "language", "published"]
+    search_fields = ["label", "law__title"]
+    readonly_fields = ["source_checksum", "imported_at"]
+
+
+@admin.register(Provision)
+class ProvisionAdmin(TreeAdmin):
+    form = movenodeform_factory(Provision)
+    list_display = ["__str__", "eid", "kind", "heading", "revision"]
+    list_filter = ["revision__law", "revision", "kind"]
+    search_fields = ["eid", "heading", "text"]
+    list_select_related = ["revision__law"]
+
+
+@admin.register(Annotation)
+class AnnotationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "law", "revision", "target_eid", "kind", "status", "source"]
+    list_filter = ["law", "kind", "status", "source"]
+    search_fields = ["title", "body", "target_eid"]
+    list_select_related = ["law", "revision__law"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StoreConfig(AppConfig):
+    name = "lawreader.store"
+    label = "store"
+    verbose_name = "Statute store"

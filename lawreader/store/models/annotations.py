@@ -1,0 +1,67 @@
+"""Notes attached to a provision by its eid, so they follow the provision into every edition."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lawreader.store.models.laws import Law, Revision
+
+
+class AnnotationKind(models.TextChoices):
+    AMENDMENT = "amendment", _("Amendment note")
+    COMMENTARY = "commentary", _("Commentary")
+    CROSS_REFERENCE = "cross_reference", _("Cross-reference")
+    DEFINITION = "definition", _("Definition")
+    EDITORIAL = "editorial", _("Editorial note")
+    PRACTICE = "practice", _("Practice note")
+
+
+class AnnotationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class AnnotationSource(models.TextChoices):
+    IMPORT = "import", _("Imported with the official text")
+    FIXTURE = "fixture", _("Bundled with Lawreader")
+    EDITOR = "editor", _("Written by an editor")
+
+
+class AnnotationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=AnnotationStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """Drafts are for staff only."""
+        if user is not None and user.is_active and user.is_staff:
+            return self
+        return self.published()
+
+
+class Annotation(models.Model):
+    law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="annotations")
+    revision = models.ForeignKey(
+        Revision,
+        on_delete=models.CASCADE,
+        related_name="annotations",
+        help_text=_("The edition the annotation was written against."),
+    )
+    target_eid = models.CharField(
+        max_length=200, blank=True, help_text=_("The provision's eid; empty for the whole document.")
+    )
+    kind = models.CharField(max_length=20, choices=AnnotationKind.choices)
+    title = models.CharField(max_length=300, blank=True)
+    body = models.TextField(help_text=_("Markdown."))
+    status = models.CharField(max_length=10, choices=AnnotationStatus.choices, default=AnnotationStatus.DRAFT)
+    source = models.CharField(max_length=10, choices=AnnotationSource.choices, default=AnnotationSource.EDITOR)
+    position = models.PositiveIntegerField(default=0, help_text=_("Order among the notes on the same provision."))
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = AnnotationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["target_eid", "position", "id"]
+        indexes = [models.Index(fields=["law", "target_eid"], name="annotation_law_target")]
+
+    def __str__(self):
+        return self.title or f"{self.get_kind_display()} on {self.target_eid or 'the document'}"

@@ -1,0 +1,80 @@
+"""A law (the work) and its editions (one Revision per date and language)."""
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
+
+
+class Law(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=500)
+    short_title = models.CharField(max_length=200, blank=True)
+    number = models.CharField(max_length=50, blank=True, help_text=_('As printed, e.g. "No. 277-IV".'))
+    jurisdiction = models.CharField(max_length=10, default="KZ")
+    adopted_on = models.DateField(null=True, blank=True)
+    official_id = models.CharField(
+        max_length=50, blank=True, help_text=_("Identifier on the official legal information system, e.g. Z100000277_.")
+    )
+    default_language = models.CharField(max_length=2, choices=LANGUAGES, default="en")
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.short_title or self.title
+
+    def get_absolute_url(self):
+        return reverse("reader:law", kwargs={"slug": self.slug})
+
+
+class RevisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def for_language(self, law, language):
+        return self.filter(law=law, language=language)
+
+    def in_force_on(self, law, date, language):
+        """The edition in force on `date`: the latest valid_from on or before it, or None."""
+        return self.for_language(law, language).filter(valid_from__lte=date).order_by("-valid_from").first()
+
+    def current(self, law, language):
+        return self.in_force_on(law, datetime.date.today(), language)
+
+
+class Revision(models.Model):
+    """One edition of a law in one language, valid from a date until the next edition's date."""
+
+    law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="revisions")
+    language = models.CharField(max_length=2, choices=LANGUAGES)
+    valid_from = models.DateField()
+    label = models.CharField(max_length=300, blank=True)
+    title = models.CharField(max_length=500, blank=True, help_text=_("The law's title as printed in this edition."))
+    source_note = models.TextField(
+        blank=True, help_text=_("Where the text comes from, e.g. an unofficial translation.")
+    )
+    coverage_note = models.TextField(blank=True, help_text=_("What this edition incorporates and what it leaves out."))
+    amended_by = models.TextField(blank=True, help_text=_("The amending acts this edition incorporates, one per line."))
+    signature = models.CharField(max_length=300, blank=True)
+    published = models.BooleanField(default=True)
+    source_checksum = models.CharField(max_length=64, blank=True, help_text=_("SHA-256 of the imported file."))
+    imported_at = models.DateTimeField(auto_now=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["law", "language", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["law", "language", "valid_from"], name="one_edition_per_law_language_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.law} ({self.language}, {self.valid_from:%Y-%m-%d})"
+
+    @property
+    def amending_acts(self):
+        return [line.strip() for line in self.amended_by.splitlines() if line.strip()]

@@ -1,0 +1,178 @@
+"""The bundled English translation of the Law "On Foreign Intelligence" and its loader."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+
+from lawreader.ingest.bundled import FIXTURES_DIR
+from lawreader.ingest.parser import parse_statute
+from lawreader.store.models import Annotation, Provision, Revision
+
+pytestmark = pytest.mark.django_db
+LAW_DIR = FIXTURES_DIR / "foreign-intelligence"
+MANIFEST = json.loads((LAW_DIR / "manifest.json").read_text(encoding="utf-8"))
+OFFICIAL_SOURCES = {
+    "2010-05-22": ("rus-2010-original.md", "ru"),
+    "2014-04-07": ("rus-2014.md", "ru"),
+    "2018-07-02": ("kaz-2018.md", "kk"),
+}
+UNOFFICIAL = "Unofficial English translation prepared for Lawreader from the official"
+
+
+def edition_text(date):
+    return (LAW_DIR / f"en-{date}.md").read_text(encoding="utf-8")
+
+
+def test_four_editions_with_their_dates(bundled_law):
+    dates = [r.valid_from.isoformat() for r in Revision.objects.filter(law=bundled_law).order_by("valid_from")]
+    assert dates == ["2010-05-22", "2014-04-07", "2018-07-02", "2024-01-05"]
+    assert bundled_law.number == "No. 277-IV"
+    assert bundled_law.official_id == "Z100000277_"
+
+
+def test_every_edition_says_it_is_an_unofficial_translation(bundled_law):
+    for revision in Revision.objects.filter(law=bundled_law):
+        assert revision.source_note.startswith(UNOFFICIAL)
+        assert "not an official translation" in revision.source_note
+        assert revision.coverage_note
+
+
+@pytest.mark.parametrize("date", sorted(OFFICIAL_SOURCES))
+def test_translation_has_exactly_the_provisions_of_its_official_text(corpus, date):
+    name, language = OFFICIAL_SOURCES[date]
+    official = parse_statute((corpus / name).read_text(encoding="utf-8"), language)
+    english = parse_statute(edition_text(date), "en")
+    assert english.provision_count == official.provision_count
+    assert [(n.kind, n.eid) for n in english.root.walk()] == [(n.kind, n.eid) for n in official.root.walk()]
+    assert [(n.eid, len(n.notes)) for n in english.root.walk()] == [(n.eid, len(n.notes)) for n in official.root.walk()]
+
+
+def test_article_1_has_3_items_in_2010_and_6_in_2024(bundled_law):
+    def items(date):
+        revision = Revision.objects.get(law=bundled_law, valid_from=date)
+        return list(
+            Provision.objects.of_revision(revision)
+            .filter(eid__startswith="art_1__subpara_")
+            .values_list("number", flat=True)
+        )
+
+    assert items("2010-05-22") == ["1", "2", "3"]
+    assert items("2024-01-05") == ["1", "1-1", "1-2", "2", "2-1", "3"]
+
+
+def test_inserted_articles_appear_from_2014(bundled_law):
+    inserted = {"art_9-1", "art_16-1", "art_16-2", "art_16-3"}
+    for revision in Revision.objects.filter(law=bundled_law):
+        eids = set(Provision.objects.of_revision(revision).articles().values_list("eid", flat=True))
+        if revision.valid_from.year < 2014:
+            assert not eids & inserted
+        else:
+            assert inserted <= eids
+
+
+def test_2024_edition_has_the_established_changes(bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
+    provisions = Provision.objects.of_revision(revision)
+    assert "participants of the intelligence community" in provisions.get(eid="preamble").text
+    assert "National Security Committee" in provisions.get(eid="art_1__subpara_2-1").text
+    assert "INTELLIGENCE COMMUNITY" in provisions.get(eid="chp_2").heading
+
+
+def test_2024_provisions_carried_forward_say_their_wording_is_unverified(bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
+    flagged = set(
+        Annotation.objects.filter(
+            revision=revision, kind="editorial", status="published", title__icontains="not verified"
+        ).values_list("target_eid", flat=True)
+    )
+    articles = set(Provision.objects.of_revision(revision).articles().values_list("eid", flat=True))
+    assert articles - {"art_1"} <= flagged
+
+
+def test_at_least_20_published_editorial_annotations_each_on_an_existing_provision(bundled_law):
+    editorial = Annotation.objects.filter(law=bundled_law, source="fixture", status="published")
+    assert editorial.exclude(title__icontains="not verified").count() >= 20
+    for annotation in editorial:
+        assert Provision.objects.filter(revision=annotation.revision_id, eid=annotation.target_eid).exists(), annotation
+
+
+def test_footnotes_become_amendment_notes_of_each_edition(bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2014-04-07")
+    notes = Annotation.objects.filter(revision=revision, kind="amendment")
+    assert notes.count() == 14
+    assert notes.get(target_eid="art_9-1").body.startswith("Chapter 2 is supplemented by Article 9-1")
+
+
+def test_unchanged_provisions_have_identical_text_across_editions(bundled_law):
+    """A retranslation of unchanged text would show as a spurious amendment in comparisons."""
+    revisions = list(Revision.objects.filter(law=bundled_law).order_by("valid_from"))
+    hashes = [dict(Provision.objects.of_revision(r).values_list("eid", "content_hash")) for r in revisions]
+    assert hashes[0]["art_3"] == hashes[1]["art_3"] == hashes[2]["art_3"]
+    assert hashes[0]["art_18"] == hashes[1]["art_18"]
+    assert hashes[1]["art_16-2"] == hashes[2]["art_16-2"] == hashes[3]["art_16-2"]
+
+
+def forbidden_pattern(synonym):
+    """Whole words only: "note" inside "footnote" is not the synonym "Note"."""
+    return re.compile(rf"(?<!\w){re.escape(synonym)}(?!\w)", re.IGNORECASE)
+
+
+def test_glossary_terms_are_used_and_no_forbidden_synonym_appears():
+    glossary = json.loads((LAW_DIR / "glossary.json").read_text(encoding="utf-8"))["terms"]
+    texts = {date: edition_text(date) for date in ("2010-05-22", "2014-04-07", "2018-07-02", "2024-01-05")}
+    texts["annotations"] = (LAW_DIR / "annotations.json").read_text(encoding="utf-8")
+    for term in glossary:
+        for name, text in texts.items():
+            for synonym in term["forbidden"]:
+                assert not forbidden_pattern(synonym).search(text), f"{synonym!r} in {name}"
+    all_text = " ".join(texts.values())
+    for term in (
+        "foreign intelligence body",
+        "subjects of foreign intelligence",
+        "intelligence activity",
+        "persons giving confidential assistance",
+        "one-person command",
+    ):
+        assert term in all_text
+
+
+def test_forbidden_synonym_check_would_catch_one():
+    glossary = json.loads((LAW_DIR / "glossary.json").read_text(encoding="utf-8"))["terms"]
+    forbidden = [s for term in glossary for s in term["forbidden"]]
+    sample = "The foreign intelligence agency shall act."
+    assert any(forbidden_pattern(s).search(sample) for s in forbidden)
+    assert not any(forbidden_pattern(s).search("Footnote. Article 2 as amended") for s in forbidden)
+
+
+def test_loading_twice_changes_nothing(bundled_law):
+    before = (
+        list(Revision.objects.values_list("pk", "source_checksum", "label")),
+        list(Provision.objects.values_list("pk", "path", "content_hash")),
+        list(Annotation.objects.values_list("pk", "body")),
+    )
+    out = io.StringIO()
+    call_command("load_bundled_laws", stdout=out)
+    assert "0 editions imported, 4 unchanged, 0 bundled annotations created" in out.getvalue()
+    after = (
+        list(Revision.objects.values_list("pk", "source_checksum", "label")),
+        list(Provision.objects.values_list("pk", "path", "content_hash")),
+        list(Annotation.objects.values_list("pk", "body")),
+    )
+    assert after == before
+
+
+def test_editors_changes_to_bundled_notes_survive_a_reload(bundled_law):
+    note = Annotation.objects.filter(source="fixture").first()
+    note.body = "Edited by an editor."
+    note.save()
+    call_command("load_bundled_laws", stdout=io.StringIO())
+    note.refresh_from_db()
+    assert note.body == "Edited by an editor."
+
+
+def test_manifest_names_every_edition_file():
+    for edition in MANIFEST["editions"]:
+        assert (LAW_DIR / edition["file"]).is_file()

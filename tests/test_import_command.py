@@ -1,0 +1,132 @@
+"""`manage.py import_statute`: all or nothing, clear errors, clean replacement."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from lawreader.store.models import Annotation, Law, Provision, Revision
+from tests.builders import statute_text
+
+pytestmark = pytest.mark.django_db
+
+
+def run_import(path, *extra, valid_from="2020-01-01", law="test-law", language="en"):
+    out = io.StringIO()
+    call_command(
+        "import_statute",
+        str(path),
+        "--law",
+        law,
+        "--language",
+        language,
+        "--valid-from",
+        valid_from,
+        *extra,
+        stdout=out,
+    )
+    return out.getvalue()
+
+
+def write(tmp_path, text, name="law.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_creates_law_revision_tree_and_footnotes(tmp_path):
+    output = run_import(write(tmp_path, statute_text(chapters=2, articles_per_chapter=2)), "--label", "First")
+    assert "Imported test-law (en, 2020-01-01): 2 chapters, 4 articles, 39 provisions, 4 notes." in output
+    law = Law.objects.get(slug="test-law")
+    assert law.title == "On Testing"
+    revision = Revision.objects.get(law=law)
+    assert revision.label == "First"
+    assert (
+        Provision.objects.of_revision(revision).count() == 40
+    )  # 1 preamble + 2 chapters + 4 × (article + 2 parts × 4): 39, and the root
+    assert Annotation.objects.filter(revision=revision, kind="amendment", status="published").count() == 4
+    assert Provision.objects.find_problems() == ([], [], [], [], [])
+
+
+def test_import_reports_progress_and_a_summary_line(tmp_path):
+    output = run_import(write(tmp_path, statute_text()))
+    lines = output.strip().splitlines()
+    assert lines[0].startswith("Reading ")
+    assert any(line.startswith("Parsed ") for line in lines)
+    assert lines[-1].startswith("Imported ")
+
+
+def test_malformed_file_fails_naming_the_line_and_writes_nothing(tmp_path):
+    text = statute_text(chapters=1, articles_per_chapter=2) + "\n### Article 1. Again\n"
+    with pytest.raises(CommandError) as raised:
+        run_import(write(tmp_path, text))
+    message = str(raised.value)
+    assert "duplicate article number 1" in message
+    assert f"line {len(text.splitlines())}" in message
+    assert "Nothing was imported" in message
+    assert not Law.objects.exists()
+    assert not Provision.objects.exists()
+
+
+def test_existing_edition_is_refused_without_replace(tmp_path):
+    path = write(tmp_path, statute_text())
+    run_import(path)
+    with pytest.raises(CommandError, match=r"already has an edition in en valid from 2020-01-01.*--replace"):
+        run_import(path)
+    assert Revision.objects.count() == 1
+
+
+def test_replace_renews_the_tree_and_keeps_editors_annotations(tmp_path):
+    run_import(write(tmp_path, statute_text(articles_per_chapter=3)))
+    revision = Revision.objects.get()
+    Annotation.objects.create(
+        law=revision.law,
+        revision=revision,
+        target_eid="art_1",
+        kind="commentary",
+        body="Editor's note",
+        status="published",
+        source="editor",
+    )
+    run_import(write(tmp_path, statute_text(articles_per_chapter=2), "v2.md"), "--replace")
+    assert Revision.objects.get().pk == revision.pk
+    assert Provision.objects.of_revision(revision).articles().count() == 4
+    assert Annotation.objects.filter(source="editor").count() == 1
+    assert Annotation.objects.filter(source="import").count() == 4
+    assert Provision.objects.find_problems() == ([], [], [], [], [])
+
+
+def test_failed_replace_keeps_the_old_text(tmp_path):
+    run_import(write(tmp_path, statute_text()))
+    before = list(Provision.objects.values_list("eid", "text"))
+    with pytest.raises(CommandError):
+        run_import(write(tmp_path, "1) orphan item\n", "bad.md"), "--replace")
+    assert list(Provision.objects.values_list("eid", "text")) == before
+
+
+def test_missing_file_and_bad_date_and_non_utf8_are_clear_errors(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        run_import(tmp_path / "absent.md")
+    with pytest.raises(CommandError, match="not a date in the form YYYY-MM-DD"):
+        run_import(write(tmp_path, statute_text()), valid_from="2020-13-01")
+    latin1 = tmp_path / "latin1.md"
+    latin1.write_bytes(b"Article 1. A\n\nCaf\xe9\n")
+    with pytest.raises(CommandError, match="line 3 is not UTF-8"):
+        run_import(latin1)
+    assert not Law.objects.exists()
+
+
+def test_bad_slug_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="not a valid slug"):
+        run_import(write(tmp_path, statute_text()), law="not a slug!")
+
+
+def test_second_edition_sits_beside_the_first_as_its_own_tree(tmp_path):
+    run_import(write(tmp_path, statute_text(articles_per_chapter=1)), valid_from="2020-01-01")
+    run_import(write(tmp_path, statute_text(articles_per_chapter=2), "b.md"), valid_from="2021-01-01")
+    roots = Provision.objects.filter(depth=1)
+    assert roots.count() == 2
+    for root in roots:
+        assert Provision.objects.get_tree(root).exclude(revision=root.revision).count() == 0
+    assert Provision.objects.find_problems() == ([], [], [], [], [])

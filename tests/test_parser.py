@@ -1,0 +1,244 @@
+"""The parser on small texts we write: every layout rule and every error."""
+
+import pytest
+
+from lawreader.ingest.parser import StatuteSyntaxError, number_key, parse_statute
+
+RUSSIAN_MARKDOWN = """Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
+
+Статья 1. Основные понятия, используемые в настоящем
+
+Законе
+
+Статья 2. Субъекты
+
+# О проверке
+
+      Примечание РЦПИ!
+
+      Порядок введения в действие см. ст. 2
+
+      Настоящий Закон определяет порядок проверки.
+
+## Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
+
+### Статья 1. Основные понятия, используемые в настоящем Законе
+
+      В настоящем Законе используются следующие основные понятия:
+
+      1) первое понятие;
+
+      1-1) вставленное понятие;
+
+      2) второе понятие.
+
+### Статья 2. Субъекты
+
+      1. К субъектам относятся:
+
+      1) первый субъект;
+
+      2) второй субъект.
+
+      Перечень вторых субъектов определяется отдельно;
+
+      3) третий субъект.
+
+      2. Субъекты действуют законно.
+
+      Сноска. Статья 2 с изменениями, внесенными Законом РК от 13.02.2012 № 553-IV.
+
+      Президент
+
+      Республики Казахстан                       Н. Назарбаев
+"""
+
+
+def test_markdown_export_skips_table_of_contents_and_reads_title():
+    statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
+    assert statute.title == "О проверке"
+    assert statute.count("chapter") == 1
+    assert statute.count("article") == 2
+
+
+def test_preamble_and_publisher_note_are_kept_apart():
+    statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
+    preamble = statute.find("preamble")
+    assert preamble.text == "Настоящий Закон определяет порядок проверки."
+    [note] = statute.root.notes
+    assert note.kind == "publisher"
+    assert note.marker == "Примечание РЦПИ"
+    assert note.text == "Порядок введения в действие см. ст. 2"
+
+
+def test_items_parts_and_inserted_numbers_get_eids():
+    statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
+    eids = [node.eid for node in statute.root.walk()]
+    assert eids == [
+        "",
+        "preamble",
+        "chp_1",
+        "art_1",
+        "art_1__text_1",
+        "art_1__subpara_1",
+        "art_1__subpara_1-1",
+        "art_1__subpara_2",
+        "art_2",
+        "art_2__para_1",
+        "art_2__para_1__subpara_1",
+        "art_2__para_1__subpara_2",
+        "art_2__para_1__subpara_2__text_1",
+        "art_2__para_1__subpara_3",
+        "art_2__para_2",
+    ]
+
+
+def test_numbers_and_text_are_split_as_printed():
+    statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
+    item = statute.find("art_1__subpara_1-1")
+    assert (item.kind, item.number, item.text) == ("subparagraph", "1-1", "вставленное понятие;")
+    article = statute.find("art_1")
+    assert (article.number, article.heading) == ("1", "Основные понятия, используемые в настоящем Законе")
+
+
+def test_footnote_attaches_to_the_article_it_closes():
+    statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
+    [footnote] = statute.find("art_2").notes
+    assert footnote.kind == "footnote"
+    assert footnote.text.startswith("Статья 2 с изменениями")
+    assert statute.find("art_2__para_2").notes == []
+
+
+def test_signature_is_not_law_text():
+    statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
+    assert statute.signature == "Президент Республики Казахстан Н. Назарбаев"
+    assert "Президент" not in " ".join(node.text for node in statute.root.walk())
+
+
+KAZAKH_PLAIN = """Сыртқы барлау туралы
+
+Осы Заң мәртебені айқындайды.
+
+1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР
+
+1-бап. Негізгі ұғымдар
+
+Осы Заңда мынадай ұғымдар пайдаланылады:
+
+1) барлау ақпараты – ұлттық қауiпсiздiк үшін ақпарат;
+
+9-1-бап.Құзырет
+
+Ескерту. Заң 9-1-баппен толықтырылды - ҚР 2012.02.16 № 562-IV Заңымен.
+
+Қа­зақ­стан Рес­пуб­ли­ка­сы­ның Пре­зи­ден­ті
+
+Н. Назарбаев
+"""
+
+
+def test_plain_kazakh_text_with_no_space_after_article_dot():
+    statute = parse_statute(KAZAKH_PLAIN, "kk")
+    assert statute.title == "Сыртқы барлау туралы"
+    assert [n.eid for n in statute.root.walk() if n.kind == "article"] == ["art_1", "art_9-1"]
+    assert statute.find("art_9-1").heading == "Құзырет"
+    assert statute.find("art_9-1").notes[0].text.startswith("Заң 9-1-баппен")
+
+
+def test_kazakh_latin_i_and_soft_hyphens_are_normalised():
+    statute = parse_statute(KAZAKH_PLAIN, "kk")
+    assert "қауіпсіздік" in statute.find("art_1__subpara_1").text
+    assert statute.signature == "Қазақстан Республикасының Президенті Н. Назарбаев"
+
+
+ENGLISH_PLAIN_WITH_TOC = """Chapter 1. GENERAL
+
+Article 1. Terms
+
+Article 2. Scope
+
+On Testing
+
+Note of RCLI!
+
+See Article 2.
+
+This Law sets out tests.
+
+Chapter 1. GENERAL
+
+Article 1. Terms
+
+The terms are:
+
+1) test;
+
+Article 2. Scope
+
+1. It applies.
+
+Footnote. Article 2 as amended by Law No. 5-T.
+"""
+
+
+def test_plain_text_table_of_contents_is_skipped():
+    statute = parse_statute(ENGLISH_PLAIN_WITH_TOC, "en")
+    assert statute.title == "On Testing"
+    assert statute.find("preamble").text == "This Law sets out tests."
+    assert statute.count("article") == 2
+    assert statute.root.notes[0].marker == "Note of RCLI"
+    assert statute.find("art_2").notes[0].text == "Article 2 as amended by Law No. 5-T."
+
+
+def test_law_without_chapters_is_accepted():
+    statute = parse_statute("Article 1. Only\n\n1. One part.\n\nArticle 2. Second\n\nText.\n", "en")
+    assert [n.eid for n in statute.root.walk()] == ["", "art_1", "art_1__para_1", "art_2", "art_2__text_1"]
+
+
+def test_unchanged_subtrees_hash_alike_and_changes_propagate_up():
+    before = parse_statute("Article 1. A\n\n1) one;\n\nArticle 2. B\n\n1) two.\n", "en")
+    after = parse_statute("Article 1. A\n\n1) one;\n\nArticle 2. B\n\n1) two, changed.\n", "en")
+    assert before.find("art_1").content_hash == after.find("art_1").content_hash
+    assert before.find("art_2").content_hash != after.find("art_2").content_hash
+    assert before.root.content_hash != after.root.content_hash
+
+
+def test_number_key_orders_inserted_numbers():
+    assert sorted(["10", "9-1", "9", "20-1", "2"], key=number_key) == ["2", "9", "9-1", "10", "20-1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("1) an item\n\nArticle 1. A\n", 1, "item '1)' comes before any article"),
+        ("Intro.\n\n1. a part\n\nArticle 1. A\n", 3, "numbered part '1.' comes before any article"),
+        ("Article 1. A\n\nArticle . Nameless\n", 3, "has no number"),
+        ("# T\n\n## Chapter 1. One\n\n### Article\n", 5, "has no chapter or article number"),
+        ("Article 1. A\n\nArticle 2. B\n\nArticle 2. C\n", 5, "duplicate article number 2"),
+        ("Article 1. A\n\nArticle 3. B\n\nArticle 2. C\n", 5, "article 2 comes after article 3"),
+        ("Article 1. A\n\n1) one;\n\n3) three;\n\n2) two.\n", 7, "item 2 comes after item 3"),
+        ("Article 1. A\n\n1. one\n\n1. again\n", 5, "duplicate part number 1"),
+        ("Chapter 2. B\n\nArticle 1. A\n\nChapter 1. A\n\nArticle 2. C\n", 5, "chapter 1 comes after chapter 2"),
+        ("Article 1. A\n\nChapter 1. B\n\nArticle 2. C\n", 1, "article 1 comes before any chapter"),
+        (
+            "# T\n\nIntro.\n\n### Article 1. A\n\n## Chapter 1. B\n\n### Article 2. C\n",
+            5,
+            "article 1 comes before any chapter",
+        ),
+        ("Article 1. A\n\nNote of RCLI!\n", 3, "publisher note with no text"),
+        ("Preamble only.\n", 1, "the text has no articles"),
+        ("", 1, "the file has no text"),
+    ],
+)
+def test_malformed_text_names_the_line_and_what_was_expected(text, line, fragment):
+    with pytest.raises(StatuteSyntaxError) as raised:
+        parse_statute(text, "en")
+    assert raised.value.line == line
+    assert fragment in str(raised.value)
+    assert str(raised.value).startswith(f"line {line}: ")
+
+
+def test_error_says_what_was_expected():
+    with pytest.raises(StatuteSyntaxError) as raised:
+        parse_statute("1) an item\n\nArticle 1. A\n", "en")
+    assert "expected an article heading such as 'Статья 1. …', '1-бап. …' or 'Article 1. …'" in str(raised.value)

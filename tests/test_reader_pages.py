@@ -1,0 +1,112 @@
+"""The reader's URLs, their 404s and their cost in SQL queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.builders import import_text, make_law, statute_text
+
+pytestmark = pytest.mark.django_db
+BASE = "/laws/foreign-intelligence"
+
+
+def test_library_lists_each_law_with_current_edition_and_count(client, bundled_law):
+    page = client.get("/laws/").content.decode()
+    assert 'Law of the Republic of Kazakhstan "On Foreign Intelligence"' in page.replace("&quot;", '"')
+    assert "Revised edition in force from 5 January 2024" in page
+    assert "4 editions" in page
+
+
+def test_current_edition_is_the_one_in_force_today(client, bundled_law):
+    page = client.get(f"{BASE}/").content.decode()
+    assert "This is the edition in force today." in page
+    assert 'id="art_1__subpara_1-2"' in page
+    assert "Unofficial English translation prepared for Lawreader" in page
+    assert f'<link rel="canonical" href="http://testserver{BASE}/on/2024-01-05/">' in page
+
+
+def test_dated_url_shows_the_edition_in_force_then(client, bundled_law):
+    page = client.get(f"{BASE}/on/2012-06-01/").content.decode()
+    assert "As adopted (22 May 2010)" in page
+    assert "This is a historical edition" in page
+    assert 'id="art_9-1"' not in page
+    assert "In force from 22 May 2010 to 6 April 2014." in page
+
+
+def test_article_page_has_breadcrumbs_neighbours_and_notes(client, bundled_law):
+    page = client.get(f"{BASE}/on/2014-04-07/art_9-1/").content.decode()
+    assert '<h1 class="provision-heading">' in page
+    assert 'rel="prev" href="/laws/foreign-intelligence/on/2014-04-07/art_9/"' in page
+    assert 'rel="next" href="/laws/foreign-intelligence/on/2014-04-07/art_10/"' in page
+    assert "Chapter 2 is supplemented by Article 9-1" in page
+    assert 'aria-current="location"' in page
+    assert "Law No. 277-IV, Art. 9-1 (edition of 7 April 2014)" in page
+
+
+def test_item_permalink_opens_its_article_at_the_item(client, bundled_law):
+    response = client.get(f"{BASE}/on/2014-04-07/art_9__subpara_20-1/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{BASE}/on/2014-04-07/art_9/#art_9__subpara_20-1"
+
+
+def test_language_query_picks_the_language_version(client, bundled_law, corpus):
+    import_text(
+        bundled_law, (corpus / "rus-2014.md").read_text(encoding="utf-8"), valid_from="2014-04-07", language="ru"
+    )
+    page = client.get(f"{BASE}/on/2015-01-01/art_9-1/?lang=ru").content.decode()
+    assert "Компетенция органов военной разведки" in page
+    assert '<article class="law-text" lang="ru">' in page
+    fallback = client.get(f"{BASE}/?lang=xx")
+    assert fallback.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/laws/no-such-law/", None),
+        (
+            f"{BASE}/on/2009-01-01/",
+            "had no edition in force on 1 January 2009; its first edition takes effect on 22 May 2010",
+        ),
+        (
+            f"{BASE}/on/2012-01-01/art_9-1/",
+            "Article 9-1 did not exist on 1 January 2012; it first appears in the edition of 7 April 2014",
+        ),
+        (f"{BASE}/on/2012-01-01/art_99/", "has no Article 99 in any edition"),
+        (f"{BASE}/on/2024-02-30/", None),
+        (f"{BASE}/on/20240101/", None),
+        (f"{BASE}/on/2012-01-01/%3Cscript%3E/", "in any edition"),
+        (f"{BASE}/?lang=ru", "no published edition in this language"),
+        (f"{BASE}/on/?date=yesterday", "YYYY-MM-DD"),
+    ],
+)
+def test_missing_things_are_helpful_404s(client, bundled_law, url, message):
+    response = client.get(url)
+    assert response.status_code == 404
+    if message:
+        assert message in response.content.decode()
+
+
+def test_date_form_redirects_to_the_dated_url(client, bundled_law):
+    response = client.get(f"{BASE}/on/", {"date": "2015-03-01", "lang": "en"})
+    assert response["Location"] == f"{BASE}/on/2015-03-01/?lang=en"
+
+
+@pytest.mark.parametrize("path", ["/laws/", f"{BASE}/", f"{BASE}/on/2014-04-07/art_9/", f"{BASE}/on/2014-04-07/chp_2/"])
+def test_pages_use_few_queries(client, bundled_law, django_assert_max_num_queries, path):
+    with django_assert_max_num_queries(10):
+        assert client.get(path).status_code == 200
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_law(client):
+    small, large = make_law(slug="small"), make_law(slug="large")
+    import_text(small, statute_text(chapters=1, articles_per_chapter=2, parts=1, items=3))
+    import_text(large, statute_text(chapters=10, articles_per_chapter=20, parts=4, items=28))
+    for suffix in ["", "on/2020-01-01/art_1/", "on/2020-01-01/chp_1/"]:
+        assert count_queries(client, f"/laws/small/{suffix}") == count_queries(client, f"/laws/large/{suffix}")

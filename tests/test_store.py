@@ -1,0 +1,69 @@
+"""The tree store and its querysets, on whichever database the run uses (SQLite and PostgreSQL)."""
+
+import datetime
+
+import pytest
+
+from lawreader.store.models import Provision, Revision
+from tests.builders import import_text, make_law, statute_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def law_with_editions():
+    law = make_law()
+    for date, articles in [("2010-01-01", 1), ("2014-04-07", 2), ("2018-07-02", 3)]:
+        import_text(law, statute_text(articles_per_chapter=articles), valid_from=date)
+    return law
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2010-01-01", "2010-01-01"),
+        ("2014-04-06", "2010-01-01"),
+        ("2014-04-07", "2014-04-07"),
+        ("2030-01-01", "2018-07-02"),
+        ("2009-12-31", None),
+    ],
+)
+def test_in_force_on_is_the_latest_edition_on_or_before_the_date(law_with_editions, date, expected):
+    revision = Revision.objects.in_force_on(law_with_editions, datetime.date.fromisoformat(date), "en")
+    assert (revision.valid_from.isoformat() if revision else None) == expected
+
+
+def test_in_force_on_keeps_languages_apart(law_with_editions):
+    assert Revision.objects.in_force_on(law_with_editions, datetime.date(2020, 1, 1), "ru") is None
+
+
+def test_bulk_inserted_tree_is_a_valid_treebeard_tree(law_with_editions):
+    assert Provision.objects.find_problems() == ([], [], [], [], [])
+    revision = Revision.objects.get(valid_from="2018-07-02")
+    article = Provision.objects.of_revision(revision).get(eid="art_2")
+    assert [child.eid for child in Provision.objects.get_children(article)] == ["art_2__para_1", "art_2__para_2"]
+    assert Provision.objects.get_parent(article).eid == "chp_1"
+    assert article.get_depth() == 3
+
+
+def test_subtree_is_the_provision_and_its_descendants_in_document_order(law_with_editions):
+    revision = Revision.objects.get(valid_from="2018-07-02")
+    article = Provision.objects.of_revision(revision).get(eid="art_2")
+    eids = [p.eid for p in Provision.objects.subtree(article)]
+    assert eids[0] == "art_2"
+    assert eids[1:3] == ["art_2__para_1", "art_2__para_1__subpara_1"]
+    assert len(eids) == 9
+    assert all(eid.startswith("art_2") for eid in eids)
+
+
+def test_table_of_contents_selects_chapters_and_articles_only(law_with_editions):
+    revision = Revision.objects.get(valid_from="2014-04-07")
+    kinds = [p.kind for p in Provision.objects.table_of_contents(revision)]
+    assert kinds == ["preamble", "chapter", "article", "article", "chapter", "article", "article"]
+
+
+def test_eids_are_stable_across_editions_for_the_same_provision(law_with_editions):
+    first, last = Revision.objects.order_by("valid_from")[::2]
+    assert set(Provision.objects.of_revision(first).values_list("eid", flat=True)) < set(
+        Provision.objects.of_revision(last).values_list("eid", flat=True)
+    )
