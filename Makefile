@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lawreader
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run serve-setup test test-sqlite test-postgres lint postgres install install-dev clean
+.PHONY: run test test-sqlite test-postgres lint postgres browser install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +42,16 @@ postgres:
 	  $(PYTHON) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null && exit 0; sleep 1; done; \
 	  echo "PostgreSQL is not reachable at 127.0.0.1:5432 (set PG_URL for another server)"; exit 1
 
-test-sqlite: install-dev
+# Browser tests drive Debian's Chromium; install it when missing (root on the CI and development machines).
+browser:
+	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test-sqlite: install-dev browser
 	@echo "== Test suite on SQLite =="
 	DATABASE_URL=sqlite://:memory: $(BIN)/pytest
 
-test-postgres: install-dev postgres
+test-postgres: install-dev postgres browser
 	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 

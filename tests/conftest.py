@@ -1,9 +1,14 @@
 import io
+import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from tests.builders import CORPUS_DIR
+
+# Playwright's sync API runs an event loop in the test thread; the live server's database work is synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -20,3 +25,36 @@ def bundled_law(db):
     from lawreader.store.models import Law
 
     return Law.objects.get(slug="foreign-intelligence")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser build."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def artifacts_dir():
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR
+
+
+@pytest.fixture
+def bundled_site(transactional_db, live_server):
+    """The live server with the bundled law loaded: what a reader sees after `make run`."""
+    call_command("load_bundled_laws", stdout=io.StringIO())
+    return live_server.url

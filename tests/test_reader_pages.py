@@ -110,3 +110,17 @@ def test_query_count_does_not_grow_with_the_law(client):
     import_text(large, statute_text(chapters=10, articles_per_chapter=20, parts=4, items=28))
     for suffix in ["", "on/2020-01-01/art_1/", "on/2020-01-01/chp_1/"]:
         assert count_queries(client, f"/laws/small/{suffix}") == count_queries(client, f"/laws/large/{suffix}")
+
+
+def test_commentary_follows_its_provision_into_later_editions(client, bundled_law):
+    page = client.get(f"{BASE}/on/2024-01-05/art_5/").content.decode()
+    assert "Principles: one-person command and combined methods" in page
+    assert "Written for the edition of 7 April 2014." in page
+
+
+def test_notes_about_an_editions_wording_stay_with_that_edition(client, bundled_law):
+    earlier = client.get(f"{BASE}/on/2014-04-07/art_9/").content.decode()
+    assert "2024 wording not verified" not in earlier
+    assert "No. 185-V of 7 April 2014" in earlier  # the 2014 footnote
+    later = client.get(f"{BASE}/on/2024-01-05/art_9/").content.decode()
+    assert "2024 wording not verified" in later

@@ -3,10 +3,11 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lawreader.store.models import Annotation, Law, Provision, Revision
-from lawreader.store.models.annotations import AnnotationSource
+from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.provisions import ProvisionKind
 
 
@@ -130,17 +131,17 @@ def build_tree(provisions, notes_by_eid, ancestors=(), top_heading_level=2):
     return roots
 
 
-def notes_for(revision, eids, user):
-    """Notes to show beside the provisions `eids` of `revision`, keyed by eid.
+# Notes about one edition's wording (its footnotes, "wording not verified") stay with that edition; the others
+# explain the provision and follow its eid into every edition.
+EDITION_BOUND_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.EDITORIAL]
 
-    Notes imported with a text (its footnotes) belong to that edition only; editorial notes follow their
-    provision into every edition in which its eid exists.
-    """
+
+def notes_for(revision, eids, user):
+    """Notes to show beside the provisions `eids` of `revision`, keyed by eid, in one query."""
     visible = Annotation.objects.visible_to(user).filter(law_id=revision.law_id, target_eid__in=eids)
-    imported_here = visible.filter(source=AnnotationSource.IMPORT, revision=revision)
-    editorial = visible.exclude(source=AnnotationSource.IMPORT)
+    shown = visible.filter(Q(revision=revision) | ~Q(kind__in=EDITION_BOUND_KINDS))
     by_eid = {}
-    for note in (imported_here | editorial).select_related("revision").order_by("target_eid", "kind", "position", "id"):
+    for note in shown.select_related("revision").order_by("target_eid", "kind", "position", "id"):
         by_eid.setdefault(note.target_eid, []).append(note)
     return by_eid
 

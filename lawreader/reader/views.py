@@ -122,7 +122,6 @@ def edition_context(request, law, timeline, revision, language, date):
         "date": date,
         "permalink_base": reverse("reader:edition", args=[law.slug, revision.valid_from]),
         "page_title": law.short_title or law.title,
-        "translation_notice": _("Unofficial translation") if language == "en" and law.jurisdiction == "KZ" else "",
     }
 
 

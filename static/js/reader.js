@@ -49,8 +49,10 @@
       button.hidden = false;
       button.addEventListener("click", function () { copyCitation(button); });
     });
-    var toc = document.querySelector(".toc");
-    if (toc && window.matchMedia("(max-width: 60rem)").matches) { toc.open = false; }
+    // On a narrow screen the text comes first: the editions and contents start folded.
+    if (window.matchMedia("(max-width: 60rem)").matches) {
+      document.querySelectorAll(".toc, .timeline-details").forEach(function (panel) { panel.open = false; });
+    }
     highlightTarget();
     window.addEventListener("hashchange", highlightTarget);
   });
