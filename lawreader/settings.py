@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "treebeard",
     "lawreader.store",
     "lawreader.ingest",
+    "lawreader.annotate",
+    "lawreader.compare",
     "lawreader.reader",
 ]
 

@@ -1,9 +1,14 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
+
+from lawreader.reader.converters import IsoDateConverter
+
+register_converter(IsoDateConverter, "isodate")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="reader:library", permanent=False)),
     path("laws/", include("lawreader.reader.urls")),
+    path("laws/", include("lawreader.compare.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -111,16 +111,18 @@ def load_edition(law, folder, edition, report, progress):
 def load_annotations(law, path):
     entries = json.loads(path.read_text(encoding="utf-8"))
     revisions = {(r.language, r.valid_from.isoformat()): r for r in law.revisions.all()}
-    eids = {
-        (revision_id, eid)
-        for revision_id, eid in Provision.objects.filter(revision__law=law).values_list("revision_id", "eid")
+    content_hashes = {
+        (revision_id, eid): content_hash
+        for revision_id, eid, content_hash in Provision.objects.filter(revision__law=law).values_list(
+            "revision_id", "eid", "content_hash"
+        )
     }
     created = 0
     for number, entry in enumerate(entries, start=1):
         revision = revisions.get((entry.get("language", law.default_language), entry["edition"]))
         if revision is None:
             raise ManifestError(f"{path.name} entry {number}: no edition {entry['edition']} of {law.slug}.")
-        if (revision.pk, entry["target_eid"]) not in eids:
+        if (revision.pk, entry["target_eid"]) not in content_hashes:
             raise ManifestError(
                 f"{path.name} entry {number}: {entry['target_eid']!r} does not exist in the edition of {entry['edition']}."
             )
@@ -130,7 +132,12 @@ def load_annotations(law, path):
             target_eid=entry["target_eid"],
             title=entry["title"],
             source=AnnotationSource.FIXTURE,
-            defaults={"kind": entry["kind"], "body": entry["body"], "status": AnnotationStatus.PUBLISHED},
+            defaults={
+                "kind": entry["kind"],
+                "body": entry["body"],
+                "status": AnnotationStatus.PUBLISHED,
+                "content_hash": content_hashes[(revision.pk, entry["target_eid"])],
+            },
         )
         created += was_created
     return created

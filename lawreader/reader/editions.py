@@ -136,29 +136,54 @@ def build_tree(provisions, notes_by_eid, ancestors=(), top_heading_level=2):
 EDITION_BOUND_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.EDITORIAL]
 
 
-def notes_for(revision, eids, user):
+def notes_shown_in(revision, user, kinds=None):
+    """The notes a reader sees in `revision`: visible to them, of the chosen kinds, bound to this edition or not."""
+    shown = (
+        Annotation.objects.visible_to(user)
+        .filter(law_id=revision.law_id)
+        .filter(Q(revision=revision) | ~Q(kind__in=EDITION_BOUND_KINDS))
+    )
+    return shown if kinds is None else shown.filter(kind__in=kinds)
+
+
+def notes_for(revision, eids, user, kinds=None):
     """Notes to show beside the provisions `eids` of `revision`, keyed by eid, in one query."""
-    visible = Annotation.objects.visible_to(user).filter(law_id=revision.law_id, target_eid__in=eids)
-    shown = visible.filter(Q(revision=revision) | ~Q(kind__in=EDITION_BOUND_KINDS))
+    if kinds is not None and not kinds:
+        return {}
+    shown = notes_shown_in(revision, user, kinds).filter(target_eid__in=eids)
     by_eid = {}
     for note in shown.select_related("revision").order_by("target_eid", "kind", "position", "id"):
         by_eid.setdefault(note.target_eid, []).append(note)
     return by_eid
 
 
-def whole_edition(revision, user):
+def note_counts_by_article(revision, user, kinds=None):
+    """{article eid: number of notes on it and its parts and items}, in one query."""
+    if kinds is not None and not kinds:
+        return {}
+    counts = {}
+    for eid in (
+        notes_shown_in(revision, user, kinds).filter(target_eid__startswith="art_").values_list("target_eid", flat=True)
+    ):
+        article = eid.split("__", 1)[0]
+        counts[article] = counts.get(article, 0) + 1
+    return counts
+
+
+def whole_edition(revision, user, kinds=None):
     """The full text of an edition: one query for the tree, one for the notes."""
     provisions = list(Provision.objects.of_revision(revision))
-    notes = notes_for(revision, [p.eid for p in provisions], user)
-    document = build_tree(provisions, notes)
-    return document[0] if document else None
+    notes = notes_for(revision, [p.eid for p in provisions], user, kinds)
+    if not provisions:
+        raise EditionNotFound(_("This edition has no text yet."))
+    return build_tree(provisions, notes)[0]
 
 
 def table_of_contents(revision):
     return build_tree(Provision.objects.table_of_contents(revision), {})
 
 
-def provision_page(revision, eid, user, date):
+def provision_page(revision, eid, user, date, kinds=None):
     """A provision with its ancestors (for breadcrumbs) and its subtree, or EditionNotFound."""
     provision = Provision.objects.of_revision(revision).filter(eid=eid).first()
     if provision is None or provision.kind == ProvisionKind.DOCUMENT:
@@ -166,7 +191,7 @@ def provision_page(revision, eid, user, date):
     ancestor_paths = [provision.path[:i] for i in range(Provision.steplen, len(provision.path), Provision.steplen)]
     ancestors = list(Provision.objects.of_revision(revision).filter(path__in=ancestor_paths, depth__gt=1))
     subtree = list(Provision.objects.subtree(provision))
-    notes = notes_for(revision, [p.eid for p in subtree], user)
+    notes = notes_for(revision, [p.eid for p in subtree], user, kinds)
     return ancestors, build_tree(subtree, notes, ancestors, top_heading_level=1)[0]
 
 

@@ -1,8 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from lawreader.reader import converters, views
-
-register_converter(converters.IsoDateConverter, "isodate")
+from lawreader.reader import views
 
 app_name = "reader"
 urlpatterns = [

@@ -6,15 +6,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lawreader.annotate.display import decorate
 from lawreader.reader.editions import (
     EditionNotFound,
     available_languages,
     edition_for,
+    note_counts_by_article,
     provision_page,
     table_of_contents,
     whole_edition,
 )
+from lawreader.reader.preferences import note_preferences
 from lawreader.store.models import Law, Revision
+from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGES
 
 LANGUAGE_NAMES = dict(LANGUAGES)
@@ -66,10 +70,15 @@ def edition_page(request, law, date, dated_url):
         timeline, revision = edition_for(law, date, language)
     except EditionNotFound as error:
         return not_found(request, error)
-    document = whole_edition(revision, request.user)
-    context = edition_context(request, law, timeline, revision, language, date)
-    toc = [node for node in document.children if node.provision.kind in TOC_KINDS] if document else []
-    link_toc(toc, lambda eid: f"#{eid}")
+    preferences = note_preferences(request)
+    try:
+        document = whole_edition(revision, request.user, preferences.query_kinds)
+    except EditionNotFound as error:
+        return not_found(request, error)
+    context = edition_context(request, law, timeline, revision, language, date, preferences)
+    decorate(document, revision, context["permalink_base"])
+    toc = [node for node in document.children if node.provision.kind in TOC_KINDS]
+    link_toc(toc, lambda eid: f"#{eid}", count_notes(document))
     context.update({"document": document, "toc": toc, "requested_date": date if dated_url else None})
     return render(request, "reader/edition.html", context)
 
@@ -79,7 +88,8 @@ def provision_on(request, slug, date, eid):
     language = requested_language(request, law)
     try:
         timeline, revision = edition_for(law, date, language)
-        ancestors, node = provision_page(revision, eid, request.user, date)
+        preferences = note_preferences(request)
+        ancestors, node = provision_page(revision, eid, request.user, date, preferences.query_kinds)
     except EditionNotFound as error:
         return not_found(request, error)
     if node.provision.kind not in ("article", "chapter", "preamble"):
@@ -90,8 +100,13 @@ def provision_on(request, slug, date, eid):
             query = f"?lang={language}" if language != law.default_language else ""
             return redirect(f"{url}{query}#{eid}")
     toc = table_of_contents(revision)
-    context = edition_context(request, law, timeline, revision, language, date)
-    link_toc(toc, lambda eid: f"{context['permalink_base']}{eid}/{context['language_query']}")
+    context = edition_context(request, law, timeline, revision, language, date, preferences)
+    decorate(node, revision, context["permalink_base"])
+    link_toc(
+        toc,
+        lambda eid: f"{context['permalink_base']}{eid}/{context['language_query']}",
+        note_counts_by_article(revision, request.user, preferences.query_kinds),
+    )
     context.update(
         {
             "node": node,
@@ -105,7 +120,7 @@ def provision_on(request, slug, date, eid):
     return render(request, "reader/provision.html", context)
 
 
-def edition_context(request, law, timeline, revision, language, date):
+def edition_context(request, law, timeline, revision, language, date, preferences):
     current = timeline.current()
     languages = available_languages(law)
     return {
@@ -122,6 +137,8 @@ def edition_context(request, law, timeline, revision, language, date):
         "date": date,
         "permalink_base": reverse("reader:edition", args=[law.slug, revision.valid_from]),
         "page_title": law.short_title or law.title,
+        "note_preferences": preferences,
+        "note_kinds": AnnotationKind.choices,
     }
 
 
@@ -137,9 +154,19 @@ def go_to_date(request, slug):
     return redirect(f"{url}?lang={language}" if language in LANGUAGE_NAMES else url)
 
 
-def link_toc(toc, href_for):
+def link_toc(toc, href_for, note_counts):
     for node in walk(toc):
         node.href = href_for(node.provision.eid)
+        node.note_count = note_counts.get(node.provision.eid, 0)
+
+
+def count_notes(document):
+    """{article eid: notes on it and everything in it} from a fully loaded edition."""
+    counts = {}
+    for article in walk([document]):
+        if article.provision.kind == "article":
+            counts[article.provision.eid] = sum(len(node.notes) for node in walk([article]))
+    return counts
 
 
 def neighbours(toc, eid):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from lawreader.store.models import Annotation, Law, Provision, Revision
+from lawreader.store.models import Law, Provision, Revision
 
 
 class RevisionInline(admin.TabularInline):
@@ -35,11 +35,3 @@ class ProvisionAdmin(TreeAdmin):
     list_filter = ["revision__law", "revision", "kind"]
     search_fields = ["eid", "heading", "text"]
     list_select_related = ["revision__law"]
-
-
-@admin.register(Annotation)
-class AnnotationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "law", "revision", "target_eid", "kind", "status", "source"]
-    list_filter = ["law", "kind", "status", "source"]
-    search_fields = ["title", "body", "target_eid"]
-    list_select_related = ["law", "revision__law"]

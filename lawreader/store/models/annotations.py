@@ -1,5 +1,6 @@
 """Notes attached to a provision by its eid, so they follow the provision into every edition."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,24 @@ class Annotation(models.Model):
     status = models.CharField(max_length=10, choices=AnnotationStatus.choices, default=AnnotationStatus.DRAFT)
     source = models.CharField(max_length=10, choices=AnnotationSource.choices, default=AnnotationSource.EDITOR)
     position = models.PositiveIntegerField(default=0, help_text=_("Order among the notes on the same provision."))
+    # A quoted span, as W3C Web Annotation selectors: the words, a little context, and where they started.
+    quote_exact = models.TextField(
+        _("quoted words"), blank=True, help_text=_("Optional: words of the provision the note is about.")
+    )
+    quote_prefix = models.CharField(max_length=64, blank=True)
+    quote_suffix = models.CharField(max_length=64, blank=True)
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    content_hash = models.CharField(
+        max_length=32,
+        blank=True,
+        help_text=_("The provision's content hash when the note was written: a change means the wording moved on."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="annotations"
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text=_("Goes up by one on every save; guards against lost updates.")
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,131 @@
+"""What the comparison pages need from the store: two editions as diff trees, and the notes that explain them."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from lawreader.compare.diff import DiffNode, compare_trees
+from lawreader.reader.editions import EditionNotFound, Timeline, long_date, readable_eid
+from lawreader.store.models import Annotation, Provision
+from lawreader.store.models.annotations import AnnotationKind
+
+TREE_FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "content_hash")
+
+
+def diff_tree(revision):
+    """The revision's provisions as a DiffNode tree, from one query of plain tuples (no model instances)."""
+    return tree_from_rows(Provision.objects.of_revision(revision).values_list(*TREE_FIELDS))
+
+
+def tree_from_rows(rows):
+    """A DiffNode tree from (depth, eid, kind, number, heading, text, content_hash) rows in document order, the
+    first row being the root; None for no rows."""
+    # Children are immutable tuples, so a node is frozen when the walk leaves it: [depth, fields, children].
+    stack, root = [], None
+
+    def close_deepest():
+        nonlocal root
+        _depth, fields, children = stack.pop()
+        node = DiffNode(*fields, children=tuple(children))
+        if stack:
+            stack[-1][2].append(node)
+        else:
+            root = node
+
+    for depth, *fields in rows:
+        while stack and stack[-1][0] >= depth:
+            close_deepest()
+        stack.append([depth, fields, []])
+    while stack:
+        close_deepest()
+    return root
+
+
+def editions_to_compare(law, first_date, second_date, language):
+    """The editions in force on two dates, older first, or EditionNotFound."""
+    timeline = Timeline.of(law, language)
+    older_date, newer_date = sorted([first_date, second_date])
+    older, newer = timeline.in_force_on(older_date), timeline.in_force_on(newer_date)
+    if not timeline.revisions:
+        raise EditionNotFound(_("This law has no published edition in this language."))
+    if older is None:
+        first = timeline.revisions[0]
+        raise EditionNotFound(
+            _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
+            % {"law": law, "date": long_date(older_date), "first": long_date(first.valid_from)},
+            link=(law.slug, first.valid_from),
+            link_text=_("Read the first edition"),
+        )
+    return timeline, older, newer
+
+
+@dataclass
+class EditionComparison:
+    older: object
+    newer: object
+    comparison: object
+    notes_by_eid: dict
+
+
+def compare_editions(older, newer):
+    comparison = compare_trees(diff_tree(older), diff_tree(newer))
+    changed_eids = {change.eid for change in comparison.iter_changes() if change.status != "unchanged"}
+    changed_eids |= {change.eid for change in comparison.changed_articles()}
+    notes = (
+        Annotation.objects.published()
+        .filter(revision=newer, kind=AnnotationKind.AMENDMENT, target_eid__in=changed_eids)
+        .order_by("target_eid", "position")
+    )
+    notes_by_eid = {}
+    for note in notes:
+        notes_by_eid.setdefault(note.target_eid, []).append(note)
+    return EditionComparison(older, newer, comparison, notes_by_eid)
+
+
+@dataclass
+class HistoryEntry:
+    revision: object
+    status: str  # "first" | "changed" | "unchanged" | "removed" | "absent"
+    change: object = None  # the diff of the provision's subtree against the previous edition
+    notes: list = None
+    previous: object = None  # the edition before this one
+
+
+def provision_history(law, eid, language):
+    """The provision through every edition: first appearance, each change with its notes, removal."""
+    timeline = Timeline.of(law, language)
+    rows = (
+        Provision.objects.filter(revision__in=timeline.revisions, eid__startswith=eid)
+        .values_list("revision_id", *TREE_FIELDS)
+        .order_by("revision_id", "path")
+    )
+    by_revision = {}
+    for revision_id, depth, row_eid, *rest in rows:
+        if row_eid == eid or row_eid.startswith(eid + "__"):
+            by_revision.setdefault(revision_id, []).append((depth, row_eid, *rest))
+    if not by_revision:
+        raise EditionNotFound(
+            _("%(law)s has no %(provision)s in any edition.") % {"law": law, "provision": readable_eid(eid)}
+        )
+    notes = Annotation.objects.published().filter(
+        revision__in=timeline.revisions, kind=AnnotationKind.AMENDMENT, target_eid=eid.split("__", 1)[0]
+    )
+    notes_by_revision = {}
+    for note in notes:
+        notes_by_revision.setdefault(note.revision_id, []).append(note)
+    entries, previous, previous_revision = [], None, None
+    for revision in timeline.revisions:
+        tree = tree_from_rows(by_revision.get(revision.pk, []))
+        if tree is None:
+            status = "removed" if previous is not None else "absent"
+            change = None
+        elif previous is None:
+            status, change = "first", None
+        else:
+            change = compare_trees(previous, tree)
+            status = "unchanged" if previous.content_hash == tree.content_hash else "changed"
+        entries.append(
+            HistoryEntry(revision, status, change, notes_by_revision.get(revision.pk, []), previous_revision)
+        )
+        previous, previous_revision = tree, revision
+    return timeline, entries

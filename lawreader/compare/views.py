@@ -1,0 +1,80 @@
+"""Comparing editions and a provision's history. Thin: resolve, hand to editions.py, render."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lawreader.compare import presentation
+from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
+from lawreader.reader.editions import EditionNotFound, readable_eid
+from lawreader.reader.views import not_found, requested_language
+from lawreader.store.models import Law
+
+LAYOUTS = {"inline", "side"}
+
+
+def editions(request, slug, first, second):
+    law = get_object_or_404(Law, slug=slug)
+    language = requested_language(request, law)
+    try:
+        timeline, older, newer = editions_to_compare(law, first, second, language)
+    except EditionNotFound as error:
+        return not_found(request, error)
+    result = compare_editions(older, newer)
+    layout = request.GET.get("layout") if request.GET.get("layout") in LAYOUTS else "inline"
+    full = request.GET.get("show") == "all"
+    presentation.prepare(result.comparison.root, full)
+    context = {
+        "law": law,
+        "older": older,
+        "newer": newer,
+        "result": result,
+        "comparison": result.comparison,
+        "counts": result.comparison.counts,
+        "changed_articles": result.comparison.changed_articles(),
+        "timeline": timeline.entries(),
+        "layout": layout,
+        "full": full,
+        "first": first,
+        "second": second,
+        "language": language,
+        "language_query": "" if language == law.default_language else f"&lang={language}",
+        "same_edition": older.pk == newer.pk,
+    }
+    return render(request, "compare/editions.html", context)
+
+
+def choose(request, slug):
+    """The form: ?from=YYYY-MM-DD&to=YYYY-MM-DD → the comparison URL."""
+    law = get_object_or_404(Law, slug=slug)
+    try:
+        first = datetime.date.fromisoformat(request.GET.get("from", ""))
+        second = datetime.date.fromisoformat(request.GET.get("to", ""))
+    except ValueError:
+        return not_found(request, EditionNotFound(_("Please give two dates in the form YYYY-MM-DD.")))
+    url = reverse("compare:editions", args=[law.slug, first, second])
+    language = request.GET.get("lang", "")
+    return redirect(f"{url}?lang={language}" if language in ("en", "ru", "kk") else url)
+
+
+def history(request, slug, eid):
+    law = get_object_or_404(Law, slug=slug)
+    language = requested_language(request, law)
+    try:
+        _timeline, entries = provision_history(law, eid, language)
+    except EditionNotFound as error:
+        return not_found(request, error)
+    for entry in entries:
+        if entry.change is not None:
+            presentation.prepare(entry.change.root, show_all=False)
+    context = {
+        "law": law,
+        "eid": eid,
+        "name": readable_eid(eid),
+        "entries": entries,
+        "language": language,
+        "language_query": "" if language == law.default_language else f"?lang={language}",
+    }
+    return render(request, "compare/history.html", context)
