@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from lawreader.compare.diff import DiffNode, compare_trees
-from lawreader.reader.editions import EditionNotFound, Timeline, long_date, readable_eid
+from lawreader.reader.editions import EditionNotFound, Timeline, readable_eid
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
 
@@ -45,18 +45,7 @@ def editions_to_compare(law, first_date, second_date, language):
     """The editions in force on two dates, older first, or EditionNotFound."""
     timeline = Timeline.of(law, language)
     older_date, newer_date = sorted([first_date, second_date])
-    older, newer = timeline.in_force_on(older_date), timeline.in_force_on(newer_date)
-    if not timeline.revisions:
-        raise EditionNotFound(_("This law has no published edition in this language."))
-    if older is None:
-        first = timeline.revisions[0]
-        raise EditionNotFound(
-            _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
-            % {"law": law, "date": long_date(older_date), "first": long_date(first.valid_from)},
-            link=(law.slug, first.valid_from),
-            link_text=_("Read the first edition"),
-        )
-    return timeline, older, newer
+    return timeline, timeline.require_in_force_on(older_date), timeline.require_in_force_on(newer_date)
 
 
 @dataclass

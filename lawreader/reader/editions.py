@@ -43,6 +43,21 @@ class Timeline:
         candidates = [r for r in self.revisions if r.valid_from <= date]
         return candidates[-1] if candidates else None
 
+    def require_in_force_on(self, date):
+        """The edition in force on `date`, or EditionNotFound saying why there is none."""
+        if not self.revisions:
+            raise EditionNotFound(_("This law has no published edition in this language."))
+        revision = self.in_force_on(date)
+        if revision is None:
+            first = self.revisions[0]
+            raise EditionNotFound(
+                _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
+                % {"law": self.law, "date": long_date(date), "first": long_date(first.valid_from)},
+                link=(self.law.slug, first.valid_from),
+                link_text=_("Read the first edition"),
+            )
+        return revision
+
     def current(self):
         return self.in_force_on(datetime.date.today())
 
@@ -61,18 +76,7 @@ def available_languages(law):
 def edition_for(law, date, language):
     """The timeline and the edition of `law` in force on `date`, or EditionNotFound explaining why not."""
     timeline = Timeline.of(law, language)
-    if not timeline.revisions:
-        raise EditionNotFound(_("This law has no published edition in this language."))
-    revision = timeline.in_force_on(date)
-    if revision is None:
-        first = timeline.revisions[0]
-        raise EditionNotFound(
-            _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
-            % {"law": law, "date": long_date(date), "first": long_date(first.valid_from)},
-            link=(law.slug, first.valid_from),
-            link_text=_("Read the first edition"),
-        )
-    return timeline, revision
+    return timeline, timeline.require_in_force_on(date)
 
 
 CITATION_FORMS = {
