@@ -17,7 +17,7 @@ def assert_no_accessibility_violations(page, name, artifacts_dir):
     assert violations == [], results.generate_report()
 
 
-def test_reader_follows_library_to_law_and_uses_the_contents(page, bundled_site):
+def test_reader_follows_library_to_law_and_uses_the_contents(bundled_site, page):
     page.goto(f"{bundled_site}/laws/")
     page.get_by_role("link", name=re.compile("On Foreign Intelligence")).click()
     expect(page).to_have_url(f"{bundled_site}{LAW}/")
@@ -29,7 +29,7 @@ def test_reader_follows_library_to_law_and_uses_the_contents(page, bundled_site)
     expect(page.locator("#art_9-1")).to_be_in_viewport()
 
 
-def test_permalink_to_an_item_scrolls_to_it_and_highlights_it(page, bundled_site):
+def test_permalink_to_an_item_scrolls_to_it_and_highlights_it(bundled_site, page):
     page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9__subpara_20-1/")
     expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-07/art_9/#art_9__subpara_20-1")
     item = page.locator("#art_9__subpara_20-1")
@@ -39,7 +39,7 @@ def test_permalink_to_an_item_scrolls_to_it_and_highlights_it(page, bundled_site
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_picking_a_date_shows_the_edition_in_force_then(page, bundled_site):
+def test_picking_a_date_shows_the_edition_in_force_then(bundled_site, page):
     page.goto(f"{bundled_site}{LAW}/")
     page.get_by_label("As in force on").fill("2012-06-01")
     page.get_by_role("button", name="Show").click()
@@ -48,7 +48,7 @@ def test_picking_a_date_shows_the_edition_in_force_then(page, bundled_site):
     expect(page.get_by_text("This is a historical edition")).to_be_visible()
 
 
-def test_copy_citation_puts_the_citation_on_the_clipboard(page, bundled_site):
+def test_copy_citation_puts_the_citation_on_the_clipboard(bundled_site, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=bundled_site)
     page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9/")
     item = page.locator("#art_9__subpara_20-1")
@@ -58,7 +58,7 @@ def test_copy_citation_puts_the_citation_on_the_clipboard(page, bundled_site):
     assert page.evaluate("navigator.clipboard.readText()") == citation
 
 
-def test_previous_and_next_article_links(page, bundled_site):
+def test_previous_and_next_article_links(bundled_site, page):
     page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9/")
     page.get_by_role("link", name=re.compile(r"Article 9-1\. .* →")).click()
     expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-07/art_9-1/")
@@ -74,18 +74,18 @@ def test_previous_and_next_article_links(page, bundled_site):
         ("not-found", f"{LAW}/on/2012-01-01/art_9-1/"),
     ],
 )
-def test_pages_have_no_accessibility_violations(page, bundled_site, artifacts_dir, name, path):
+def test_pages_have_no_accessibility_violations(bundled_site, page, artifacts_dir, name, path):
     page.goto(f"{bundled_site}{path}")
     assert_no_accessibility_violations(page, name, artifacts_dir)
 
 
-def test_dark_mode_has_no_accessibility_violations(page, bundled_site, artifacts_dir):
+def test_dark_mode_has_no_accessibility_violations(bundled_site, page, artifacts_dir):
     page.emulate_media(color_scheme="dark")
     page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_16-1/")
     assert_no_accessibility_violations(page, "article-dark", artifacts_dir)
 
 
-def test_narrow_screen_collapses_contents_and_does_not_scroll_sideways(page, bundled_site, artifacts_dir):
+def test_narrow_screen_collapses_contents_and_does_not_scroll_sideways(bundled_site, page, artifacts_dir):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9/")
     expect(page.locator("details.toc")).not_to_have_attribute("open", "")
@@ -94,7 +94,7 @@ def test_narrow_screen_collapses_contents_and_does_not_scroll_sideways(page, bun
     page.screenshot(path=str(artifacts_dir / "article-375px.png"), full_page=False)
 
 
-def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_text(page, bundled_site):
+def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_text(bundled_site, page):
     page.goto(f"{bundled_site}{LAW}/")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to the text")).to_be_focused()

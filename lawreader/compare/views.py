@@ -42,6 +42,12 @@ def editions(request, slug, first, second):
         "language": language,
         "language_query": "" if language == law.default_language else f"&lang={language}",
         "same_edition": older.pk == newer.pk,
+        "amending_acts": [
+            act
+            for revision in timeline.revisions
+            if older.valid_from < revision.valid_from <= newer.valid_from
+            for act in revision.amending_acts
+        ],
     }
     return render(request, "compare/editions.html", context)
 

@@ -1,0 +1,108 @@
+"""Editors annotating from the reader, hostile notes, and the comparison views, in a real browser."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from lawreader.store.models import Annotation, Revision
+from tests.test_annotation_rendering import XSS_PAYLOADS
+from tests.test_reader_in_browser import assert_no_accessibility_violations
+
+pytestmark = pytest.mark.browser
+LAW = "/laws/foreign-intelligence"
+
+
+def test_editor_annotates_article_5_from_the_reader_and_a_reader_then_sees_it(bundled_site, page, browser):
+    editor = User.objects.create_user("editor", password="pw-editor-1234", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+
+    page.goto(f"{bundled_site}/admin/login/?next={LAW}/on/2014-04-07/art_5/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-editor-1234")
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-07/art_5/")
+
+    page.locator("#art_5").get_by_role("link", name=re.compile("^Annotate")).first.click()
+    expect(page.get_by_label("Provision")).to_have_value("art_5")
+    page.get_by_label("Title").fill("Why one-person command matters")
+    page.get_by_label("Body").fill("Compare the powers in [Article 7](eid:art_7).")
+    expect(page.locator("#live-preview a")).to_have_text("Article 7")
+    page.get_by_label("Status").select_option("published")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    reader = browser.new_context().new_page()
+    reader.goto(f"{bundled_site}{LAW}/on/2024-01-05/art_5/")
+    note = reader.locator(".note", has_text="Why one-person command matters")
+    expect(note).to_be_visible()
+    expect(note.get_by_role("link", name="Article 7")).to_have_attribute("href", f"{LAW}/on/2024-01-05/art_7/")
+    assert Annotation.objects.get(title="Why one-person command matters").author == editor
+
+
+def test_no_hostile_note_opens_a_dialog_or_runs_script(bundled_site, page):
+    revision = Revision.objects.get(law__slug="foreign-intelligence", valid_from="2014-04-07")
+    for number, payload in enumerate(XSS_PAYLOADS):
+        Annotation.objects.create(
+            law=revision.law,
+            revision=revision,
+            target_eid="art_5",
+            kind="commentary",
+            title=f"Hostile {number}",
+            body=payload,
+            status="published",
+            source="editor",
+        )
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_5/")
+    expect(page.locator(".note", has_text="Hostile 0")).to_be_visible()
+    page.mouse.move(200, 400)
+    page.locator(".note").first.hover()
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert (
+        page.evaluate("document.querySelectorAll('.note-body script, .note-body iframe, .note-body svg').length") == 0
+    )
+
+
+def test_comparison_switches_views_and_expands_context(bundled_site, page, artifacts_dir):
+    page.goto(f"{bundled_site}{LAW}/compare/2014-04-07/to/2018-07-02/")
+    expect(page.locator("h1")).to_have_text(re.compile("Changes to On Foreign Intelligence"))
+    expect(page.locator("#art_21")).to_have_attribute("data-change", re.compile("changed|unchanged"))
+    expect(page.locator("#art_21 ins").first).to_be_visible()
+
+    run = page.locator("details.unchanged-run").first
+    run.locator("summary").click()
+    expect(run.locator(".provision").first).to_be_visible()
+
+    page.get_by_role("link", name="Side by side").click()
+    expect(page).to_have_url(re.compile(r"layout=side"))
+    expect(page.locator(".side-by-side").first).to_be_visible()
+
+    page.get_by_role("link", name="Full text", exact=True).click()
+    expect(page).to_have_url(re.compile(r"show=all"))
+    expect(page.locator('#art_3[data-change="unchanged"]')).to_be_visible()
+    page.screenshot(path=str(artifacts_dir / "compare-side-full.png"))
+
+
+def test_changed_articles_contents_jumps_to_the_change(bundled_site, page):
+    page.goto(f"{bundled_site}{LAW}/compare/2010-05-22/to/2024-01-05/")
+    page.locator("nav.toc").get_by_role("link", name=re.compile(r"^Article 9-1\.")).click()
+    expect(page).to_have_url(re.compile("#art_9-1$"))
+    expect(page.locator("#art_9-1")).to_be_in_viewport()
+    expect(page.locator("#art_9-1")).to_have_attribute("data-change", "inserted")
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("compare", f"{LAW}/compare/2010-05-22/to/2024-01-05/"),
+        ("compare-side", f"{LAW}/compare/2014-04-07/to/2018-07-02/?layout=side"),
+        ("history", f"{LAW}/history/art_1/"),
+    ],
+)
+def test_comparison_pages_have_no_accessibility_violations(bundled_site, page, artifacts_dir, name, path):
+    page.goto(f"{bundled_site}{path}")
+    assert_no_accessibility_violations(page, name, artifacts_dir)
