@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "lawreader.ingest",
     "lawreader.annotate",
     "lawreader.compare",
+    "lawreader.search",
     "lawreader.reader",
 ]
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="reader:library", permanent=False)),
     path("laws/", include("lawreader.reader.urls")),
     path("laws/", include("lawreader.compare.urls")),
+    path("search/", include("lawreader.search.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from lawreader.annotate.forms import AnnotationForm
 from lawreader.annotate.rendering import render_body
 from lawreader.store.models import Annotation, Provision, Revision
 from lawreader.store.models.annotations import AnnotationStatus
+from lawreader.store.signals import annotations_changed
 
 SUGGESTIONS = 20
 
@@ -99,7 +100,9 @@ class AnnotationAdmin(admin.ModelAdmin):
 
     def set_status(self, request, queryset, status):
         changing = list(queryset.exclude(status=status))
-        Annotation.objects.filter(pk__in=[note.pk for note in changing]).update(status=status, version=F("version") + 1)
+        changed_ids = [note.pk for note in changing]
+        Annotation.objects.filter(pk__in=changed_ids).update(status=status, version=F("version") + 1)
+        annotations_changed.send(sender=Annotation, annotation_ids=changed_ids)
         content_type = ContentType.objects.get_for_model(Annotation)
         LogEntry.objects.bulk_create(
             LogEntry(

@@ -9,6 +9,7 @@ from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
 from lawreader.store import tree
 from lawreader.store.models import Annotation, Law, Revision
 from lawreader.store.models.annotations import AnnotationKind, AnnotationSource, AnnotationStatus
+from lawreader.store.signals import edition_stored
 
 
 class EditionExists(Exception):
@@ -75,6 +76,7 @@ def import_statute(text, *, law, language, valid_from, replace=False, progress=N
             revision, parsed.root, progress=progress and (lambda n: progress(f"  {n} provisions prepared"))
         )
         Annotation.objects.bulk_create(notes_as_annotations(law, revision, parsed))
+        edition_stored.send(sender=Revision, revision=revision)
     return ImportSummary(
         revision=revision,
         replaced=replaced,

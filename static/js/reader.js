@@ -44,7 +44,41 @@
     }
   }
 
+  // Words a search found, marked in the provision the result led to (?hl=…#eid).
+  function highlightSearchWords() {
+    var words = (new URLSearchParams(window.location.search).get("hl") || "").toLowerCase().split(/\s+/).filter(Boolean);
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var scope = (id && document.getElementById(id)) || document.querySelector(".law-text");
+    if (!words.length || !scope) { return; }
+    // Match a word by its first letters, so "bodies" finds "body" the way the search's stemming did.
+    var stems = words.map(function (w) { return w.length > 5 ? w.slice(0, w.length - 2) : w; });
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { if (!walker.currentNode.parentNode.closest(".note, .provision-tools")) { nodes.push(walker.currentNode); } }
+    var pattern = new RegExp("(^|[^\\p{L}\\p{N}])((?:" + stems.map(function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")[\\p{L}\\p{N}-]*)", "giu");
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      if (!pattern.test(text)) { return; }
+      pattern.lastIndex = 0;
+      var fragment = document.createDocumentFragment();
+      var last = 0;
+      text.replace(pattern, function (match, before, word, offset) {
+        var start = offset + before.length;
+        fragment.appendChild(document.createTextNode(text.slice(last, start)));
+        var mark = document.createElement("mark");
+        mark.className = "search-hit";
+        mark.textContent = word;
+        fragment.appendChild(mark);
+        last = start + word.length;
+        return match;
+      });
+      fragment.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    highlightSearchWords();
     document.querySelectorAll(".copy-citation").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { copyCitation(button); });

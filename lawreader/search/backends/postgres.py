@@ -1,0 +1,67 @@
+"""PostgreSQL full-text search: a weighted tsvector per entry (heading A, text B) under a GIN index."""
+
+from django.db import connection
+from django.utils.html import escape
+
+from lawreader.search.backends.base import BackendResult, Hit, scope_sql
+from lawreader.search.text import POSTGRES_CONFIGS
+
+START, STOP = "\x02", "\x03"  # markers ts_headline puts around matches; the text is escaped before they become <mark>
+CONFIG_FOR_LANGUAGE = (
+    "CASE {column} "
+    + " ".join(f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in POSTGRES_CONFIGS.items())
+    + " ELSE 'simple'::regconfig END"
+)
+
+
+class PostgresBackend:
+    def add(self, entries):
+        sql, params = entries.values("id").query.sql_with_params()
+        config = CONFIG_FOR_LANGUAGE.format(column="language")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE search_searchentry SET document = "
+                f"setweight(to_tsvector({config}, heading), 'A') || setweight(to_tsvector({config}, text), 'B') "
+                f"WHERE id IN ({sql})",
+                params,
+            )
+
+    def remove(self, entries):
+        """Rows carry their own vector: deleting them is enough."""
+
+    def tsquery_sql(self, query, config):
+        parts, params = [], []
+        for term in query.terms:
+            if term.is_phrase:
+                fragment, value = "phraseto_tsquery(%s::regconfig, %s)", " ".join(term.words)
+            elif term.prefix:
+                # The parser gives only word characters, so the value cannot carry tsquery operators.
+                fragment, value = "to_tsquery(%s::regconfig, %s)", f"{term.words[0]}:*"
+            else:
+                fragment, value = "plainto_tsquery(%s::regconfig, %s)", term.words[0]
+            parts.append(f"!!{fragment}" if term.excluded else fragment)
+            params += [config, value]
+        return " && ".join(parts), params
+
+    def search(self, query, scope, offset, limit):
+        config = POSTGRES_CONFIGS.get(scope.language, "simple")
+        tsquery, query_params = self.tsquery_sql(query, config)
+        where, where_params = scope_sql(scope)
+        matches = f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.document @@ q.query AND {where}"
+        headline_options = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=18, MaxFragments=2"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {matches}", query_params + where_params)
+            total = cursor.fetchone()[0]
+            # Rank every match, but draw headlines (the costly part) for the page's rows only.
+            cursor.execute(
+                f"WITH page AS (SELECT e.id, coalesce(nullif(e.text, ''), e.heading) AS text, q.query, ts_rank_cd(e.document, q.query) AS rank {matches} "
+                f"ORDER BY rank DESC, e.id LIMIT %s OFFSET %s) "
+                f"SELECT id, ts_headline(%s::regconfig, text, query, %s) FROM page ORDER BY rank DESC, id",
+                [*query_params, *where_params, limit, offset, config, headline_options],
+            )
+            hits = [Hit(entry_id, marked(headline)) for entry_id, headline in cursor.fetchall()]
+        return BackendResult(hits, total)
+
+
+def marked(headline):
+    return escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")

@@ -1,0 +1,37 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lawreader.store.models import Law
+from lawreader.store.models.laws import LANGUAGES
+from lawreader.store.models.provisions import ProvisionKind
+
+KIND_CHOICES = [
+    ("", _("Any kind")),
+    *[(kind, label) for kind, label in ProvisionKind.choices if kind != ProvisionKind.DOCUMENT],
+]
+IN_CHOICES = [("all", _("Text and notes")), ("text", _("The law's text")), ("annotations", _("Notes"))]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Citation or words"), required=False, max_length=2000, strip=True)
+    law = forms.ModelChoiceField(
+        label=_("Law"), queryset=Law.objects.all(), to_field_name="slug", required=False, empty_label=_("All laws")
+    )
+    edition = forms.CharField(label=_("Edition"), required=False, max_length=10)
+    language = forms.ChoiceField(label=_("Language"), choices=[("", _("Default")), *LANGUAGES], required=False)
+    kind = forms.ChoiceField(label=_("Kind of provision"), choices=KIND_CHOICES, required=False)
+    within = forms.ChoiceField(label=_("Search in"), choices=IN_CHOICES, required=False)
+    # The URL parameter is "in" (a Python keyword): the view maps it.
+    page = forms.IntegerField(min_value=1, max_value=1000, required=False)
+
+    def clean_edition(self):
+        """'' (in force today), 'all', or a date YYYY-MM-DD (in force then)."""
+        value = self.cleaned_data["edition"]
+        if value in ("", "all"):
+            return value
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise forms.ValidationError(_("Choose “in force today”, “all editions” or a date YYYY-MM-DD.")) from None

@@ -1,0 +1,96 @@
+"""Keeping the search index in step with the store. Every write goes through here, inside the caller's
+transaction, so the index never disagrees with the text a reader sees."""
+
+from lawreader.search.backends import get_backend
+from lawreader.search.models import SearchEntry
+from lawreader.store.models import Annotation, Provision
+from lawreader.store.models.provisions import ProvisionKind
+
+SEPARATOR = " › "
+WHOLE_LAW = "Whole law"
+BATCH_SIZE = 2000
+
+
+def index_revision(revision):
+    """(Re)index an edition's provisions and the published notes written against it."""
+    unindex(SearchEntry.objects.filter(revision=revision))
+    entries = list(provision_entries(revision))
+    breadcrumbs = {entry.eid: entry.breadcrumb for entry in entries}
+    notes = Annotation.objects.published().filter(revision=revision)
+    entries += [note_entry(note, revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    get_backend().add(SearchEntry.objects.filter(revision=revision))
+    return len(entries)
+
+
+def unindex(entries):
+    get_backend().remove(entries)
+    entries.delete()
+
+
+def index_annotations(annotation_ids):
+    """Re-index notes after an edit: published ones are (re)added, drafts and deleted ones removed."""
+    unindex(SearchEntry.objects.filter(annotation_id__in=annotation_ids))
+    notes = list(Annotation.objects.published().filter(pk__in=annotation_ids).select_related("revision"))
+    breadcrumbs = dict(
+        SearchEntry.objects.filter(
+            revision__in={note.revision_id for note in notes},
+            annotation=None,
+            eid__in={note.target_eid for note in notes},
+        ).values_list("eid", "breadcrumb")
+    )
+    entries = [note_entry(note, note.revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
+    SearchEntry.objects.bulk_create(entries)
+    get_backend().add(SearchEntry.objects.filter(annotation_id__in=annotation_ids))
+
+
+def provision_entries(revision):
+    """An entry per provision, with its breadcrumb, from one pass over the tree in document order."""
+    stack = []
+    rows = (
+        Provision.objects.of_revision(revision)
+        .exclude(kind=ProvisionKind.DOCUMENT)
+        .values_list("depth", "eid", "kind", "number", "heading", "text", "content_hash", "path")
+    )
+    for depth, eid, kind, number, heading, text, content_hash, path in rows:
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        label = provision_label(kind, number)
+        if label:
+            stack.append((depth, label))
+        yield SearchEntry(
+            law_id=revision.law_id,
+            revision_id=revision.pk,
+            eid=eid,
+            kind=kind,
+            language=revision.language,
+            heading=heading,
+            text=text,
+            breadcrumb=SEPARATOR.join(part for _depth, part in stack),
+            content_hash=content_hash,
+            path=path,
+        )
+
+
+def note_entry(note, revision, breadcrumb):
+    return SearchEntry(
+        law_id=note.law_id,
+        revision_id=revision.pk,
+        annotation_id=note.pk,
+        eid=note.target_eid,
+        kind="annotation",
+        language=revision.language,
+        heading=note.title,
+        text=note.body,
+        breadcrumb=breadcrumb,
+    )
+
+
+def provision_label(kind, number):
+    return {
+        ProvisionKind.CHAPTER: f"Chapter {number}",
+        ProvisionKind.ARTICLE: f"Article {number}",
+        ProvisionKind.PARAGRAPH: f"part {number}",
+        ProvisionKind.SUBPARAGRAPH: f"item {number}",
+        ProvisionKind.PREAMBLE: "Preamble",
+    }.get(kind, "")

@@ -1,0 +1,78 @@
+"""Turning matches into what the results page shows: citation candidates, and provisions across editions."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from lawreader.store.models import Provision
+
+
+@dataclass
+class Candidate:
+    provision: Provision
+    revision: object
+
+    def url(self, language):
+        """The permalink; a part or item opens its article at the provision."""
+        article = self.provision.eid.split("__", 1)[0]
+        url = reverse("reader:provision", args=[self.revision.law.slug, self.revision.valid_from, article])
+        if language != self.revision.law.default_language:
+            url += f"?lang={language}"
+        return url if article == self.provision.eid else f"{url}#{self.provision.eid}"
+
+
+def entry_url(entry, revision, highlight=""):
+    """Where a result leads: the provision on its article's page (words highlighted there), or the note."""
+    article = entry.eid.split("__", 1)[0] if entry.eid.startswith("art_") else entry.eid
+    if not article:
+        url = reverse("reader:edition", args=[revision.law.slug, revision.valid_from])
+    else:
+        url = reverse("reader:provision", args=[revision.law.slug, revision.valid_from, article])
+    params = {}
+    if revision.language != revision.law.default_language:
+        params["lang"] = revision.language
+    if highlight and entry.annotation_id is None:
+        params["hl"] = highlight
+    anchor = f"note-{entry.annotation_id}" if entry.annotation_id else entry.eid
+    return url + (f"?{urlencode(params)}" if params else "") + (f"#{anchor}" if anchor else "")
+
+
+def citation_candidates(citation, revisions):
+    """The provisions a citation can mean in the searched editions: the exact eid, else any that fits when the
+    citer skipped a level ("Art. 9 item 3" for "Art. 9, part 2, item 3")."""
+    by_id = {revision.pk: revision for revision in revisions}
+    provisions = Provision.objects.filter(revision__in=by_id, eid=citation.eid())
+    if not provisions.exists():
+        provisions = Provision.objects.filter(revision__in=by_id, eid__regex=citation.eid_pattern())
+    provisions = provisions.order_by("revision__law__title", "path")[:50]
+    return [Candidate(provision, by_id[provision.revision_id]) for provision in provisions]
+
+
+@dataclass
+class ProvisionGroup:
+    """One provision (or note) and the editions whose wording matched, oldest first."""
+
+    first: object  # the best-ranked result
+    editions: list = field(default_factory=list)
+
+    @property
+    def earliest(self):
+        return self.editions[0]
+
+    @property
+    def latest(self):
+        return self.editions[-1]
+
+
+def group_by_provision(results):
+    """Group ranked results by law and eid, keeping the rank order of each group's best match."""
+    groups = {}
+    for result in results:
+        entry = result.entry
+        key = (entry.law_id, entry.eid, entry.annotation_id)
+        group = groups.setdefault(key, ProvisionGroup(first=result))
+        group.editions.append(entry.revision)
+    for group in groups.values():
+        group.editions.sort(key=lambda revision: revision.valid_from)
+    return list(groups.values())

@@ -1,0 +1,87 @@
+"""/search/: one box for citations and words."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from lawreader.search.backends.base import Scope
+from lawreader.search.citations import parse_citation
+from lawreader.search.forms import SearchForm
+from lawreader.search.results import citation_candidates, entry_url, group_by_provision
+from lawreader.search.service import search_words
+from lawreader.store.models import Law, Revision
+
+PER_PAGE = 20
+ALL_EDITIONS_HITS = 500
+
+
+def search(request):
+    data = request.GET.copy()
+    if "in" in data:
+        data["within"] = data.pop("in")[-1]
+    form = SearchForm(data)
+    if not form.is_valid():
+        return render(request, "search/results.html", {"form": form, "invalid": True}, status=400)
+    options = form.cleaned_data
+    raw = options["q"]
+    context = {"form": form, "raw": raw, "options": options}
+    if not raw:
+        return render(request, "search/results.html", context)
+
+    laws = [options["law"]] if options["law"] else list(Law.objects.all())
+    language = options["language"] or (options["law"].default_language if options["law"] else "en")
+    revisions = revisions_in_scope(laws, language, options["edition"])
+    context.update({"language": language, "revisions": revisions, "all_editions": options["edition"] == "all"})
+
+    citation = parse_citation(raw)
+    if citation is not None:
+        candidates = citation_candidates(citation, revisions)
+        if len(candidates) == 1:
+            return redirect(candidates[0].url(language))
+        context.update({"citation": citation, "candidates": candidates})
+        if candidates:
+            return render(request, "search/results.html", context)
+
+    within = options["within"] or "all"
+    scope = Scope(
+        revision_ids=[r.pk for r in revisions],
+        law_ids=[law.pk for law in laws],
+        language=language,
+        kinds=[options["kind"]] if options["kind"] else None,
+        in_text=within in ("all", "text"),
+        in_annotations=within in ("all", "annotations") and not options["kind"],
+    )
+    page_number = options["page"] or 1
+    if options["edition"] == "all":
+        found = search_words(raw, scope, 0, ALL_EDITIONS_HITS)
+        groups = group_by_provision(found.results)
+        page = Paginator(groups, PER_PAGE).get_page(page_number)
+        context.update({"found": found, "page": page, "groups": page.object_list, "total": len(groups)})
+    else:
+        found = search_words(raw, scope, (page_number - 1) * PER_PAGE, PER_PAGE)
+        page = Paginator(range(found.total), PER_PAGE).get_page(page_number)
+        context.update({"found": found, "page": page, "results": found.results, "total": found.total})
+    highlight = " ".join(found.query.highlight_words())
+    for result in found.results:
+        result.url = entry_url(result.entry, result.entry.revision, highlight)
+    context["query_without_page"] = query_without(request, "page")
+    return render(request, "search/results.html", context)
+
+
+def revisions_in_scope(laws, language, edition):
+    """The editions searched: each law's edition in force today (default), on a date, or all of them."""
+    published = Revision.objects.published().filter(law__in=laws, language=language).select_related("law")
+    if edition == "all":
+        return list(published.order_by("law__slug", "valid_from"))
+    date = edition or datetime.date.today()
+    in_force = {}
+    for revision in published.filter(valid_from__lte=date).order_by("valid_from"):
+        in_force[revision.law_id] = revision
+    return list(in_force.values())
+
+
+def query_without(request, name):
+    params = request.GET.copy()
+    params.pop(name, None)
+    return params.urlencode()

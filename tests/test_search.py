@@ -1,0 +1,289 @@
+"""One search box: citations and words, on whichever backend the database gives (SQLite FTS5 or PostgreSQL)."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from lawreader.search.models import SearchEntry
+from lawreader.store.models import Annotation, Provision, Revision
+from tests.builders import import_text
+
+pytestmark = pytest.mark.django_db
+LAW = "/laws/foreign-intelligence"
+
+
+def search(client, q, **params):
+    return client.get("/search/", {"q": q, **params})
+
+
+def result_eids(response):
+    return [result.entry.eid for result in response.context["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("Article 9-1", f"{LAW}/on/2024-01-05/art_9-1/"),
+        ("art 16-2", f"{LAW}/on/2024-01-05/art_16-2/"),
+        ("ст. 9", f"{LAW}/on/2024-01-05/art_9/"),
+        ("9-1-бап", f"{LAW}/on/2024-01-05/art_9-1/"),
+        ("Art. 9 item 20-1", f"{LAW}/on/2024-01-05/art_9/#art_9__subpara_20-1"),
+        ("Chapter 2", f"{LAW}/on/2024-01-05/chp_2/"),
+    ],
+)
+def test_citation_jumps_to_the_provision_in_the_current_edition(client, bundled_law, query, location):
+    response = search(client, query)
+    assert response.status_code == 302
+    assert response["Location"] == location
+
+
+def test_citation_in_a_chosen_edition(client, bundled_law):
+    response = search(client, "Article 9", edition="2012-01-01")
+    assert response["Location"] == f"{LAW}/on/2010-05-22/art_9/"
+
+
+def test_citation_with_a_skipped_level_lists_the_candidates(client, bundled_law):
+    response = search(client, "Art. 2 item 1")  # items of Article 2 sit in its parts
+    assert response.status_code == 302 or len(response.context["candidates"]) >= 1
+    if response.status_code == 200:
+        assert all(c.provision.eid.startswith("art_2__para_") for c in response.context["candidates"])
+
+
+def test_citation_that_matches_nothing_falls_back_to_words(client, bundled_law):
+    response = search(client, "Article 99")
+    assert response.status_code == 200
+    assert "No provision matches" in response.content.decode()
+
+
+def test_words_are_ranked_with_breadcrumbs_and_highlighted_snippets(client, bundled_law):
+    response = search(client, "intelligence community", **{"in": "text"})
+    results = response.context["results"]
+    assert response.context["total"] >= 3
+    top = [r.entry.eid for r in results[:5]]
+    assert "art_1__subpara_1-2" in top
+    item = next(r for r in results if r.entry.eid == "art_1__subpara_1-2")
+    assert item.entry.breadcrumb == "Chapter 1 › Article 1 › item 1-2"
+    assert "<mark>" in item.snippet
+    assert item.url == f"{LAW}/on/2024-01-05/art_1/?hl=intelligence+community#art_1__subpara_1-2"
+
+
+def test_stemming_finds_other_forms_of_a_word(client, bundled_law):
+    eids = result_eids(search(client, "employee", **{"in": "text"}))
+    assert any(eid.startswith("art_14") for eid in eids)  # the text says "employees"
+
+
+def test_phrase_exclusion_and_prefix(client, bundled_law):
+    phrase = set(result_eids(search(client, '"special state body"', **{"in": "text"})))
+    assert "art_2__para_3" in phrase
+    both = set(result_eids(search(client, "physical force", **{"in": "text"})))
+    without = set(result_eids(search(client, "physical force -weapons", **{"in": "text"})))
+    assert without < both
+    prefix = result_eids(search(client, "confidenti*", **{"in": "text"}))
+    assert any(eid.startswith("art_18") for eid in prefix)
+
+
+def test_russian_words_are_stemmed(client, bundled_law, corpus):
+    import_text(
+        bundled_law, (corpus / "rus-2014.md").read_text(encoding="utf-8"), valid_from="2014-04-07", language="ru"
+    )
+    response = search(client, "разведывательная деятельность", language="ru", **{"in": "text"})
+    assert response.context["total"] > 0
+    # "деятельности" in the text matches "деятельность" in the query.
+    assert any("деятельност" in r.snippet for r in response.context["results"])
+
+
+def test_kazakh_words_are_found_without_stemming(client, bundled_law, corpus):
+    import_text(
+        bundled_law, (corpus / "kaz-2018.md").read_text(encoding="utf-8"), valid_from="2018-07-02", language="kk"
+    )
+    response = search(client, "барлау", language="kk", edition="2020-01-01", **{"in": "text"})
+    assert response.context["total"] > 0
+
+
+def test_all_editions_groups_by_provision_with_first_and_last_edition(client, bundled_law):
+    response = search(client, '"military formation"', edition="all", **{"in": "text"})
+    groups = response.context["groups"]
+    part_3 = next(group for group in groups if group.first.entry.eid == "art_2__para_3")
+    assert [revision.valid_from.isoformat() for revision in part_3.editions] == ["2010-05-22"]
+    community = search(client, '"intelligence community"', edition="all", **{"in": "text"}).context["groups"]
+    preamble = next(group for group in community if group.first.entry.eid == "preamble")
+    assert preamble.earliest.valid_from.isoformat() == "2024-01-05"
+
+
+def test_published_notes_are_searchable_and_drafts_never(client, bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
+    Annotation.objects.create(
+        law=bundled_law,
+        revision=revision,
+        target_eid="art_5",
+        kind="commentary",
+        title="Zebracorn note",
+        body="published zebracorn",
+        status="published",
+    )
+    Annotation.objects.create(
+        law=bundled_law,
+        revision=revision,
+        target_eid="art_5",
+        kind="commentary",
+        title="Secret",
+        body="draft zebracorn",
+        status="draft",
+    )
+    response = search(client, "zebracorn")
+    assert [r.entry.heading for r in response.context["results"]] == ["Zebracorn note"]
+    client.force_login(User.objects.create_user("staff", password="x-pw-12345", is_staff=True))
+    assert "Secret" not in search(client, "zebracorn").content.decode()
+
+
+def test_index_follows_note_edits_and_deletion(client, bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
+    note = Annotation.objects.create(
+        law=bundled_law,
+        revision=revision,
+        target_eid="art_5",
+        kind="commentary",
+        title="Quokka",
+        body="quokka",
+        status="published",
+    )
+    assert search(client, "quokka").context["total"] == 1
+    note.body, note.title = "wombat", "Wombat"
+    note.save()
+    assert search(client, "quokka").context["total"] == 0
+    assert search(client, "wombat").context["total"] == 1
+    note_id = note.pk
+    note.delete()
+    assert search(client, "wombat").context["total"] == 0
+    assert not SearchEntry.objects.filter(annotation_id=note_id).exists()
+
+
+def test_reimport_replaces_the_index_of_that_edition(client, bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
+    before = SearchEntry.objects.filter(revision=revision, annotation=None).count()
+    import_text(
+        bundled_law,
+        "# T\n\n## Chapter 1. ONE\n\n### Article 1. Narwhal\n\nNarwhals only.\n",
+        valid_from="2024-01-05",
+        replace=True,
+    )
+    assert (
+        SearchEntry.objects.filter(revision=revision, annotation=None).count() == 3 < before
+    )  # chapter, article, text
+    assert search(client, "narwhal").context["total"] >= 1
+    assert search(client, "intelligence", **{"in": "text"}).context["total"] == 0
+
+
+def test_rebuild_command_reports_progress_and_restores_the_index(bundled_law):
+    import io
+
+    from django.core.management import call_command
+
+    SearchEntry.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert lines[0].startswith("[1/4]") and lines[-1].startswith("Indexed ")
+    assert SearchEntry.objects.filter(annotation=None).count() == Provision.objects.exclude(kind="document").count()
+
+
+def test_filters_law_kind_and_in(client, bundled_law):
+    items = search(client, "intelligence", kind="subparagraph")
+    assert all(r.entry.kind == "subparagraph" for r in items.context["results"])
+    notes = search(client, "intelligence", **{"in": "annotations"})
+    assert all(r.entry.annotation_id for r in notes.context["results"])
+    assert search(client, "intelligence", law="foreign-intelligence").status_code == 200
+    assert search(client, "intelligence", law="no-such-law").status_code == 400
+
+
+def test_no_results_suggests_removing_filters_and_all_editions(client, bundled_law):
+    page = search(client, "xylophone", kind="article").content.decode()
+    assert "No results" in page
+    assert "Search again without the filters" in page
+    assert "Search all editions" in page
+
+
+def test_empty_query_shows_how_to_search(client, bundled_law):
+    page = client.get("/search/").content.decode()
+    assert "How to search" in page
+
+
+HOSTILE = [
+    '"',
+    '""',
+    '"unbalanced phrase',
+    "-",
+    "--",
+    "-word",
+    "*",
+    "**",
+    "a*b*c",
+    "AND",
+    "OR NOT",
+    "NEAR(a b)",
+    "x" * 5000,
+    "\x00\x01\x02",
+    "\u202eevil",
+    "'; DROP TABLE store_provision; --",
+    "1' OR '1'='1",
+    "%",
+    "_",
+    "\\",
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "${7*7}",
+    "статья ' OR 1=1",
+    "🙂🙃",
+    "art_9__subpara_20-1'",
+    ":*",
+    "foo:*",
+    "a & b | !c",
+    "(((",
+    ")))",
+    "intelligence\tcommunity\n",
+    "ст.",
+    "бап",
+    "Article",
+    "Art. 9999999999999999999",
+    "é" * 300,
+    "NOT intelligence",
+    '"a" -"b"',
+    '-"intelligence"',
+]
+
+
+def test_there_are_at_least_30_hostile_inputs():
+    assert len(HOSTILE) >= 30
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_input_never_errors(client, bundled_law, query):
+    response = search(client, query)
+    assert response.status_code in (200, 302, 400)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"edition": "yesterday"},
+        {"page": "-1"},
+        {"page": "x"},
+        {"language": "xx"},
+        {"kind": "nope"},
+        {"in": "everything"},
+        {"page": "99999"},
+    ],
+)
+def test_hostile_filters_are_400_or_200_never_500(client, bundled_law, params):
+    assert search(client, "intelligence", **params).status_code in (200, 400)
+
+
+def test_long_query_is_capped_and_the_reader_is_told(client, bundled_law):
+    page = search(client, "intelligence " * 40).content.decode()
+    assert "shortened to its first 200 characters" in page
+
+
+def test_results_page_costs_a_fixed_number_of_queries(client, bundled_law, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        search(client, "intelligence")
+    with django_assert_max_num_queries(8):
+        search(client, "intelligence", edition="all")
