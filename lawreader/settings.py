@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "lawreader.compare",
     "lawreader.search",
     "lawreader.reader",
+    "lawreader.bench",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,16 @@ STORAGES = {
 }
 # A static file missing from the manifest falls back to its plain name instead of failing the page.
 WHITENOISE_MANIFEST_STRICT = False
+
+# A shared cache (Redis) when REDIS_URL is set; otherwise each process keeps its own, and checks for changes to
+# a law every few seconds instead of relying on invalidation reaching it.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    LAWREADER_STAMP_TIMEOUT = 24 * 3600
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+    LAWREADER_STAMP_TIMEOUT = 10
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -3,12 +3,19 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.builders import CORPUS_DIR
 
 # Playwright's sync API runs an event loop in the test thread; the live server's database work is synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty page cache, as a fresh deployment would."""
+    cache.clear()
 
 
 @pytest.fixture

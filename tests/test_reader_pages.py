@@ -124,3 +124,10 @@ def test_notes_about_an_editions_wording_stay_with_that_edition(client, bundled_
     assert "No. 185-V of 7 April 2014" in earlier  # the 2014 footnote
     later = client.get(f"{BASE}/on/2024-01-05/art_9/").content.decode()
     assert "2024 wording not verified" in later
+
+
+def test_contents_page_lists_chapters_and_articles_with_note_counts(client, bundled_law):
+    page = client.get(f"{BASE}/on/2014-04-07/contents/").content.decode()
+    assert f'href="{BASE}/on/2014-04-07/art_9-1/"' in page
+    assert "Chapter 3" in page
+    assert 'class="note-count"' in page

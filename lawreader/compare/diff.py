@@ -26,6 +26,7 @@ left unpaired is "deleted" or "inserted".
 """
 
 import difflib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -50,7 +51,8 @@ SIMILARITY_THRESHOLD = 0.75
 JACCARD_BOUND = SIMILARITY_THRESHOLD / (2 - SIMILARITY_THRESHOLD)
 # A safety valve for pools of near-identical texts (hundreds of "утратил силу;" items): each provision is scored
 # against at most this many candidates, those under the same parent first.
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 12
+MAX_POSTINGS = 200
 
 SIMILARITY_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # A word or a punctuation mark with the whitespace after it; whitespace only at the very start stands alone.
@@ -305,7 +307,7 @@ class _Matcher:
         """Pair free provisions whose parents are paired, most similar first; True when any pair was made."""
         old_frontier = [p for p in self.free_old.values() if id(p.parent) in self.new_of_old]
         new_frontier = [p for p in self.free_new.values() if id(p.parent) in self.old_of_new]
-        candidates = _similar_candidates(old_frontier, new_frontier, self.same_parent)
+        candidates = _similar_candidates(old_frontier, new_frontier, self.same_parent, self.new_parent_of)
         paired = False
         for candidate in sorted(candidates, key=lambda candidate: candidate.score, reverse=True):
             old, new = candidate.old.node, candidate.new.node
@@ -316,6 +318,10 @@ class _Matcher:
 
     def same_parent(self, old_placement, new_placement):
         return self.new_of_old.get(id(old_placement.parent)) is new_placement.parent
+
+    def new_parent_of(self, old_placement):
+        """The new edition's counterpart of an old provision's parent (None while unpaired)."""
+        return self.new_of_old.get(id(old_placement.parent))
 
     # Step 4.
     def restore_tentative_pairs(self):
@@ -355,7 +361,7 @@ class _Candidate:
     score: tuple
 
 
-def _similar_candidates(old_frontier, new_frontier, same_parent):
+def _similar_candidates(old_frontier, new_frontier, same_parent, new_parent_of):
     """Pairs of the same kind whose similarity reaches the threshold, each with a score to rank it by."""
     old_by_kind, new_by_kind = defaultdict(list), defaultdict(list)
     for frontier, by_kind in ((old_frontier, old_by_kind), (new_frontier, new_by_kind)):
@@ -365,19 +371,21 @@ def _similar_candidates(old_frontier, new_frontier, same_parent):
                 by_kind[placement.node.kind].append(profile)
     candidates = []
     for kind in sorted(old_by_kind.keys() & new_by_kind.keys()):
-        candidates += _similar_candidates_of_kind(old_by_kind[kind], new_by_kind[kind], same_parent)
+        candidates += _similar_candidates_of_kind(old_by_kind[kind], new_by_kind[kind], same_parent, new_parent_of)
     return candidates
 
 
-def _similar_candidates_of_kind(old_profiles, new_profiles, same_parent):
+def _similar_candidates_of_kind(old_profiles, new_profiles, same_parent, new_parent_of):
     _set_prefixes(old_profiles + new_profiles)
-    old_by_token = defaultdict(list)
+    old_by_token, old_by_new_parent = defaultdict(list), defaultdict(list)
     for profile in old_profiles:
         for token in profile.prefix:
             old_by_token[token].append(profile)
+        old_by_new_parent[id(new_parent_of(profile.placement))].append(profile)
     candidates = []
     for new_profile in new_profiles:
-        for old_profile in _shortlist(new_profile, old_by_token, same_parent):
+        siblings = old_by_new_parent.get(id(new_profile.placement.parent), [])
+        for old_profile in _shortlist(new_profile, siblings, old_by_token):
             ratio = _similarity(old_profile, new_profile)
             if ratio >= SIMILARITY_THRESHOLD:
                 score = _score(old_profile, new_profile, ratio, same_parent)
@@ -385,17 +393,23 @@ def _similar_candidates_of_kind(old_profiles, new_profiles, same_parent):
     return candidates
 
 
-def _shortlist(new_profile, old_by_token, same_parent):
-    """The old profiles sharing a prefix token with `new_profile`: siblings first, then the closest in length."""
-    sharing = {id(old): old for token in new_profile.prefix for old in old_by_token[token]}
-    ranked = sorted(
-        sharing.values(),
-        key=lambda old: (
-            not same_parent(old.placement, new_profile.placement),
-            abs(len(old.tokens) - len(new_profile.tokens)),
-        ),
+def _shortlist(new_profile, siblings, old_by_token):
+    """Where to look for `new_profile`'s old self: every old sibling (a renumbering stays under its parent), then
+    the old provisions sharing the most of its rarest tokens. A token shared by more than MAX_POSTINGS provisions
+    says little about identity and would make the search quadratic, so it is passed over."""
+    overlap, by_id = Counter(), {}
+    for token in new_profile.prefix:
+        postings = old_by_token[token]
+        if len(postings) <= MAX_POSTINGS:
+            for old in postings:
+                overlap[id(old)] += 1
+                by_id[id(old)] = old
+    length = len(new_profile.tokens)
+    elsewhere = heapq.nlargest(
+        MAX_CANDIDATES, overlap, key=lambda key: (overlap[key], -abs(len(by_id[key].tokens) - length))
     )
-    return ranked[:MAX_CANDIDATES]
+    sibling_ids = {id(old) for old in siblings}
+    return list(siblings) + [by_id[key] for key in elsewhere if key not in sibling_ids]
 
 
 def _set_prefixes(profiles):

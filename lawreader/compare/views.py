@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
+from lawreader.reader.caching import cached_edition_page
 from lawreader.reader.editions import EditionNotFound, readable_eid
 from lawreader.reader.views import not_found, requested_language
 from lawreader.store.models import Law
@@ -15,6 +16,7 @@ from lawreader.store.models import Law
 LAYOUTS = {"inline", "side"}
 
 
+@cached_edition_page
 def editions(request, slug, first, second):
     law = get_object_or_404(Law, slug=slug)
     language = requested_language(request, law)
@@ -65,6 +67,7 @@ def choose(request, slug):
     return redirect(f"{url}?lang={language}" if language in ("en", "ru", "kk") else url)
 
 
+@cached_edition_page
 def history(request, slug, eid):
     law = get_object_or_404(Law, slug=slug)
     language = requested_language(request, law)

@@ -226,14 +226,14 @@ class TreeBuilder:
                 raise StatuteSyntaxError(
                     line,
                     f"duplicate {label} number {number} (already used at line {previous_line})",
-                    f"a {label} numbered after {previous_number}",
+                    f"the next {label} to be numbered after {previous_number}",
                 )
             if number_key(number) < number_key(previous_number):
                 raise StatuteSyntaxError(
                     line,
                     f"{label} {number} comes after {label} {previous_number} (line {previous_line}): "
                     "numbering goes backwards",
-                    f"a {label} numbered after {previous_number}",
+                    f"the next {label} to be numbered after {previous_number}",
                 )
         self.last_number[key] = (number, line)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lawreader.annotate.display import decorate
+from lawreader.reader.caching import cached_edition_page
 from lawreader.reader.editions import (
     EditionNotFound,
     available_languages,
@@ -54,11 +55,13 @@ def requested_language(request, law):
     return language if language in LANGUAGE_NAMES else law.default_language
 
 
+@cached_edition_page
 def current_edition(request, slug):
     law = get_object_or_404(Law, slug=slug)
     return edition_page(request, law, datetime.date.today(), dated_url=False)
 
 
+@cached_edition_page
 def edition_on(request, slug, date):
     law = get_object_or_404(Law, slug=slug)
     return edition_page(request, law, date, dated_url=True)
@@ -83,6 +86,7 @@ def edition_page(request, law, date, dated_url):
     return render(request, "reader/edition.html", context)
 
 
+@cached_edition_page
 def provision_on(request, slug, date, eid):
     law = get_object_or_404(Law, slug=slug)
     language = requested_language(request, law)
@@ -118,6 +122,27 @@ def provision_on(request, slug, date, eid):
         }
     )
     return render(request, "reader/provision.html", context)
+
+
+@cached_edition_page
+def contents_on(request, slug, date):
+    """The table of contents alone: how a reader finds their way into a code of a thousand articles."""
+    law = get_object_or_404(Law, slug=slug)
+    language = requested_language(request, law)
+    try:
+        timeline, revision = edition_for(law, date, language)
+    except EditionNotFound as error:
+        return not_found(request, error)
+    preferences = note_preferences(request)
+    toc = table_of_contents(revision)
+    context = edition_context(request, law, timeline, revision, language, date, preferences)
+    link_toc(
+        toc,
+        lambda eid: f"{context['permalink_base']}{eid}/{context['language_query']}",
+        note_counts_by_article(revision, request.user, preferences.query_kinds),
+    )
+    context.update({"toc": toc, "requested_date": date})
+    return render(request, "reader/contents.html", context)
 
 
 def edition_context(request, law, timeline, revision, language, date, preferences):

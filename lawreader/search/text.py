@@ -3,6 +3,7 @@
 Query syntax, as on the sites readers know: words (all must match), "a phrase", -excluded, prefix*.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ def words(text):
     return [word.lower() for word in WORD_RE.findall(text or "")]
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word, language):
+    # A law repeats a few thousand words hundreds of thousands of times: stem each once.
     stemmer = STEMMERS.get(language)
     return stemmer.stemWord(word) if stemmer else word
 

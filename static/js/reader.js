@@ -85,7 +85,7 @@
     });
     // On a narrow screen the text comes first: the editions and contents start folded.
     if (window.matchMedia("(max-width: 60rem)").matches) {
-      document.querySelectorAll(".toc, .timeline-details").forEach(function (panel) { panel.open = false; });
+      document.querySelectorAll(".sidebar .toc, .sidebar .timeline-details").forEach(function (panel) { panel.open = false; });
     }
     highlightTarget();
     window.addEventListener("hashchange", highlightTarget);

@@ -1,0 +1,162 @@
+"""python manage.py bench: a 1,000-article code in 10 editions, measured on the database DATABASE_URL names."""
+
+import datetime
+import json
+import platform
+import random
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from lawreader.bench import synthetic
+from lawreader.bench.measure import peak_mib, summary, timed
+from lawreader.compare.editions import compare_editions
+from lawreader.ingest.importer import import_statute
+from lawreader.search import index
+from lawreader.store.models import Annotation, Law, Provision, Revision
+
+SLUG = "bench-code"
+FIRST_DATE = datetime.date(2015, 1, 1)
+ANNOTATIONS = 3000
+
+
+class Command(BaseCommand):
+    help = "Benchmark import, pages, search and comparison on a synthetic 1,000-article code (10 editions)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--editions", type=int, default=10)
+        parser.add_argument("--runs", type=int, default=30, help="Runs per page or query measured.")
+        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "bench" / "results.json"))
+
+    def handle(self, *args, **options):
+        self.rng = random.Random(7)
+        self.runs = options["runs"]
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        report = {"backend": connection.vendor}
+        self.say(f"Benchmark on {connection.vendor}: generating {options['editions']} editions…")
+        Law.objects.filter(slug=SLUG).delete()
+        law = Law.objects.create(slug=SLUG, title="Synthetic Code", short_title="Synthetic Code", number="No. 1-B")
+        revisions = self.import_editions(law, synthetic.editions(options["editions"]), report)
+        self.add_annotations(law, revisions)
+        self.client = Client(HTTP_HOST="localhost")
+        self.measure_pages(law, revisions[-1], report)
+        self.measure_search(report)
+        self.measure_compare(law, revisions, report)
+        self.write(report, Path(options["output"]))
+
+    def say(self, message):
+        self.stdout.write(message)
+        self.stdout.flush()
+
+    def import_editions(self, law, editions, report):
+        revisions, samples = [], []
+        for number, edition in enumerate(editions):
+            text = synthetic.as_text(edition)
+            valid_from = FIRST_DATE + datetime.timedelta(days=365 * number)
+            [seconds] = timed(lambda: revisions.append(self.import_one(law, text, valid_from)), 1)
+            samples.append(seconds)
+            self.say(f"  edition {number + 1}: {Provision.objects.of_revision(revisions[-1]).count() - 1} provisions, "
+                     f"imported and indexed in {seconds:.2f} s")
+        last = revisions[-1]
+        report["import_peak_mib"] = peak_mib(
+            lambda: import_statute(synthetic.as_text(editions[-1]), law=law, language="en", valid_from=last.valid_from, replace=True)
+        )
+        report["provisions"] = Provision.objects.of_revision(revisions[-1]).count() - 1
+        report["provisions_all_editions"] = Provision.objects.filter(revision__law=law).count() - len(revisions)
+        report["import_s"] = summary(samples)
+        return revisions
+
+    def import_one(self, law, text, valid_from):
+        return import_statute(text, law=law, language="en", valid_from=valid_from, label=f"Edition of {valid_from}").revision
+
+    def add_annotations(self, law, revisions):
+        eids = list(Provision.objects.of_revision(revisions[0]).filter(kind="article").values_list("eid", flat=True))
+        notes = [
+            Annotation(law=law, revision=self.rng.choice(revisions), target_eid=self.rng.choice(eids), kind="commentary",
+                       title=f"Note {n}", body=synthetic.sentence(self.rng, 20, 60), status="published")
+            for n in range(ANNOTATIONS)
+        ]
+        Annotation.objects.bulk_create(notes, batch_size=1000)
+        index.index_annotations(list(Annotation.objects.filter(law=law).values_list("pk", flat=True)))
+        self.say(f"  {ANNOTATIONS} annotations added and indexed")
+
+    def get(self, url):
+        response = self.client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    def page(self, report, name, urls, runs):
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            self.get(urls[0])
+        report[f"{name}_queries"] = len(queries)
+        samples = timed(lambda: self.get(self.rng.choice(urls)), runs)
+        report[f"{name}_peak_mib"] = peak_mib(lambda: self.get(urls[0]))
+        report[f"{name}_ms"] = summary([s * 1000 for s in samples])
+        self.say(f"  {name}: median {report[f'{name}_ms']['median']:.1f} ms, p95 {report[f'{name}_ms']['p95']:.1f} ms, "
+                 f"{report[f'{name}_queries']} queries")
+
+    def measure_pages(self, law, latest, report):
+        self.say("Pages (server time through Django's test client):")
+        date = latest.valid_from.isoformat()
+        articles = list(Provision.objects.of_revision(latest).articles().values_list("eid", flat=True))
+        self.page(report, "article_page", [f"/laws/{SLUG}/on/{date}/{self.rng.choice(articles)}/" for _ in range(50)], self.runs)
+        self.page(report, "toc_page", [f"/laws/{SLUG}/on/{date}/contents/"], self.runs)
+        self.page(report, "whole_edition", [f"/laws/{SLUG}/on/{date}/"], max(3, self.runs // 10))
+        report["article_queries"] = report["article_page_queries"]
+
+    def measure_search(self, report):
+        self.say("Search:")
+        words = [" ".join(self.rng.sample(synthetic.VOCABULARY, k)) for k in (1, 2, 3) for _ in range(20)]
+        samples = []
+        for query in words:
+            samples += timed(lambda q=query: self.get(f"/search/?q={q}&law={SLUG}"), 1)
+        report["search_ms"] = summary([s * 1000 for s in samples])
+        report["search_p50_ms"] = report["search_ms"]["median"]
+        report["search_p95_ms"] = report["search_ms"]["p95"]
+        citations = [f"Article {self.rng.randint(1, 1000)}" for _ in range(20)]
+        samples = []
+        for query in citations:
+            response = self.client.get("/search/", {"q": query, "law": SLUG})
+            assert response.status_code == 302, query
+        for query in citations:
+            samples += timed(lambda q=query: self.client.get("/search/", {"q": q, "law": SLUG}), 1)
+        report["citation_search_ms"] = summary([s * 1000 for s in samples])
+        self.say(f"  words: p50 {report['search_p50_ms']:.1f} ms, p95 {report['search_p95_ms']:.1f} ms; "
+                 f"citations: p50 {report['citation_search_ms']['median']:.1f} ms")
+
+    def measure_compare(self, law, revisions, report):
+        self.say("Comparison:")
+        consecutive = [
+            timed(lambda a=a, b=b: compare_editions(a, b), 1)[0] for a, b in zip(revisions[-4:-1], revisions[-3:], strict=True)
+        ]
+        report["compare_s"] = summary(consecutive)
+        report["compare_first_last_s"] = timed(lambda: compare_editions(revisions[0], revisions[-1]), 1)[0]
+        report["compare_first_last_peak_mib"] = peak_mib(lambda: compare_editions(revisions[0], revisions[-1]))
+        first, second = revisions[-2].valid_from, revisions[-1].valid_from
+        self.page(report, "compare_page", [f"/laws/{SLUG}/compare/{first}/to/{second}/"], 3)
+        self.say(f"  consecutive: median {report['compare_s']['median']:.2f} s; first to last "
+                 f"{report['compare_first_last_s']:.2f} s")
+
+    def write(self, report, path):
+        path.parent.mkdir(exist_ok=True)
+        results = json.loads(path.read_text()) if path.exists() else {}
+        results["machine"] = {
+            "platform": platform.platform(), "python": platform.python_version(), "cpus": _cpu_count(),
+            "date": datetime.date.today().isoformat(),
+        }
+        results[connection.vendor] = report
+        path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        self.say(self.style.SUCCESS(f"Results for {connection.vendor} written to {path}"))
+
+
+def _cpu_count():
+    import os
+
+    return os.cpu_count()
