@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lawreader
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run test test-sqlite test-postgres lint postgres browser install install-dev clean
+.PHONY: run test test-sqlite test-postgres lint postgres browser bench loadtest install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,5 +57,23 @@ test-postgres: install-dev postgres browser
 
 test: lint test-sqlite test-postgres
 
+# Benchmarks: a synthetic 1,000-article code in 10 editions, on SQLite and on PostgreSQL; figures in bench/results.json.
+BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1
+BENCH_SQLITE = sqlite:///bench/bench.sqlite3
+BENCH_PG = postgres://postgres@127.0.0.1:5432/lawreader_bench
+
+bench: install-dev postgres
+	rm -f bench/bench.sqlite3*
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_SQLITE) $(BIN)/python manage.py bench
+	@psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'lawreader_bench'" | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE lawreader_bench" >/dev/null
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench
+
+# A real server under load: gunicorn on 127.0.0.1 and wrk, 30 s per target, against the databases `make bench` filled.
+loadtest: install-dev
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_SQLITE) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/1} $(BIN)/python manage.py loadtest
+
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache bench/bench.sqlite3*

@@ -287,3 +287,13 @@ def test_results_page_costs_a_fixed_number_of_queries(client, bundled_law, djang
         search(client, "intelligence")
     with django_assert_max_num_queries(8):
         search(client, "intelligence", edition="all")
+
+
+def test_count_stops_at_the_limit_and_says_more_than(client, bundled_law, monkeypatch):
+    from lawreader.search.backends import base, postgres, sqlite
+
+    for module in (base, postgres, sqlite):
+        monkeypatch.setattr(module, "COUNT_LIMIT", 3, raising=False)
+    monkeypatch.setattr("lawreader.search.service.COUNT_LIMIT", 3)
+    response = search(client, "intelligence")
+    assert "More than 3 results" in response.content.decode()

@@ -8,7 +8,13 @@ import tracemalloc
 def summary(samples):
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median": statistics.median(ordered), "p95": p95, "min": ordered[0], "max": ordered[-1], "runs": len(ordered)}
+    return {
+        "median": statistics.median(ordered),
+        "p95": p95,
+        "min": ordered[0],
+        "max": ordered[-1],
+        "runs": len(ordered),
+    }
 
 
 def timed(function, runs):

@@ -5,13 +5,15 @@ Pure Python: the same seed gives the same law on every machine."""
 import random
 from dataclasses import dataclass, field
 
-VOCABULARY = (
-    "the authorised body shall ensure that state organisations and persons concerned comply with the requirements "
-    "of this Code and other normative legal acts in the field of taxation including reporting obligations periods "
-    "rates deductions exemptions registration accounting documents declarations payments arrears penalties audits "
-    "inspections notices decisions appeals procedures taxpayers agents residents non-residents income property "
-    "transport land excise customs value added corporate individual social contributions fees charges refunds"
-).split()
+# Words of a tax code: the generator draws its sentences from them.
+TAX_CODE_WORDS = """
+the authorised body shall ensure that state organisations and persons concerned comply with the requirements of
+this Code and other normative legal acts in the field of taxation including reporting obligations periods rates
+deductions exemptions registration accounting documents declarations payments arrears penalties audits inspections
+notices decisions appeals procedures taxpayers agents residents non-residents income property transport land excise
+customs value added corporate individual social contributions fees charges refunds
+"""
+VOCABULARY = tuple(TAX_CODE_WORDS.split())
 
 
 @dataclass
@@ -102,7 +104,9 @@ def next_edition(law, edition_number, seed=20241, change_rate=0.03):
             taken = any(other.number == f"{article.number}-1" for other in chapter.articles)
             if rng.random() < change_rate * 0.1 and "-" not in article.number and not taken:
                 inserted = Article(f"{article.number}-1", sentence(rng, 3, 9).rstrip("."), sentence(rng))
-                inserted.parts = [Part("1", sentence(rng, 8, 25), [Item(str(n), sentence(rng, 6, 30)) for n in range(1, 5)])]
+                inserted.parts = [
+                    Part("1", sentence(rng, 8, 25), [Item(str(n), sentence(rng, 6, 30)) for n in range(1, 5)])
+                ]
                 inserted.footnotes.append(f"Footnote. The Code is supplemented by Article {inserted.number} by {act}.")
                 new_chapter.articles.append(inserted)
         amended.append(new_chapter)

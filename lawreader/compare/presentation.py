@@ -1,6 +1,8 @@
-"""Shapes a change tree for the page: runs of unchanged provisions fold together (pure Python)."""
+"""Shapes a change tree for the page: runs of unchanged provisions fold together."""
 
 from dataclasses import dataclass, field
+
+from lawreader.store.models.provisions import provision_label
 
 # Inside an article, unchanged neighbours are shown folded with their text, as context for the change.
 CONTEXT_KINDS = {"paragraph", "subparagraph", "text"}
@@ -44,7 +46,4 @@ def rows_of(children, show_all):
 
 def label(node):
     """'Article 9', 'Chapter 2', 'item 20-1', 'part 1' for a DiffNode."""
-    names = {"chapter": "Chapter", "article": "Article", "paragraph": "part", "subparagraph": "item"}
-    if node.kind in names:
-        return f"{names[node.kind]} {node.number}"
-    return {"preamble": "Preamble", "text": "paragraph"}.get(node.kind, "")
+    return provision_label(node.kind, node.number)

@@ -51,8 +51,10 @@ def compute_stamp(slug):
     law = (
         Law.objects.filter(slug=slug)
         .annotate(
-            revision_count=aggregate(Revision, Count("pk")), revision_last=aggregate(Revision, Max("imported_at")),
-            note_count=aggregate(Annotation, Count("pk")), note_last=aggregate(Annotation, Max("updated")),
+            revision_count=aggregate(Revision, Count("pk")),
+            revision_last=aggregate(Revision, Max("imported_at")),
+            note_count=aggregate(Annotation, Count("pk")),
+            note_last=aggregate(Annotation, Max("updated")),
         )
         .values("revision_count", "revision_last", "note_count", "note_last")
         .first()
@@ -63,6 +65,14 @@ def compute_stamp(slug):
     last_modified = int(max(moments).timestamp()) if moments else 0
     fingerprint = "|".join(str(law[key]) for key in ("revision_count", "revision_last", "note_count", "note_last"))
     return hashlib.sha256(fingerprint.encode()).hexdigest()[:16], last_modified
+
+
+def cached_for_law(slug, name, compute):
+    """Data derived from a law's published editions (their contents, note counts), cached until the law changes."""
+    stamp = law_stamp(slug)
+    if stamp is None:
+        return compute()
+    return cache.get_or_set(f"lawreader:{name}:{slug}:{stamp[0]}", compute, PAGE_TIMEOUT)
 
 
 def forget_law(slug):
@@ -78,11 +88,8 @@ def is_personal(request):
         return True
     if "notes" in request.GET or "notes_form" in request.GET:
         return True
-    if request.COOKIES.get(settings.SESSION_COOKIE_NAME) and (
-        request.user.is_authenticated or SESSION_KEY in request.session
-    ):
-        return True
-    return False
+    has_session = bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+    return has_session and (request.user.is_authenticated or SESSION_KEY in request.session)
 
 
 def cached_edition_page(view):
@@ -99,7 +106,9 @@ def cached_edition_page(view):
             return view(request, slug, *args, **kwargs)
         fingerprint, last_modified = stamp
         # Today's date is part of the key: "the edition in force today" moves on when a new edition takes effect.
-        page_key = hashlib.sha256(f"{fingerprint}|{datetime.date.today()}|{request.get_full_path()}".encode()).hexdigest()
+        page_key = hashlib.sha256(
+            f"{fingerprint}|{datetime.date.today()}|{request.get_full_path()}".encode()
+        ).hexdigest()
         etag = quote_etag(page_key[:24])
         if request.headers.get("If-None-Match") == etag or (
             "If-None-Match" not in request.headers
@@ -113,7 +122,8 @@ def cached_edition_page(view):
         response = view(request, slug, *args, **kwargs)
         if response.status_code in (200, 404) and not response.streaming:
             cache.set(
-                f"lawreader:page:{page_key}", (response.content, response["Content-Type"], response.status_code),
+                f"lawreader:page:{page_key}",
+                (response.content, response["Content-Type"], response.status_code),
                 PAGE_TIMEOUT,
             )
             return finish(response, etag, last_modified)

@@ -3,9 +3,10 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from lawreader.reader.caching import cached_for_law
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.provisions import ProvisionKind
@@ -28,11 +29,16 @@ class Timeline:
     law: Law
     language: str
     revisions: list
+    languages: list  # every language the law has a published edition in
 
     @classmethod
     def of(cls, law, language):
-        revisions = list(Revision.objects.published().for_language(law, language).order_by("valid_from"))
-        return cls(law, language, revisions)
+        """One query for the law's published editions in every language."""
+        every = list(Revision.objects.published().filter(law=law).order_by("valid_from"))
+        for revision in every:
+            revision.law = law  # already loaded: spare every later `revision.law` a query
+        languages = sorted({revision.language for revision in every})
+        return cls(law, language, [revision for revision in every if revision.language == language], languages)
 
     def valid_to(self, revision):
         """The last day `revision` was in force, or None while it still is."""
@@ -67,10 +73,6 @@ class Timeline:
 
     def entries(self):
         return [(revision, self.valid_to(revision)) for revision in self.revisions]
-
-
-def available_languages(law):
-    return list(Revision.objects.published().filter(law=law).order_by().values_list("language", flat=True).distinct())
 
 
 def edition_for(law, date, language):
@@ -162,15 +164,29 @@ def notes_for(revision, eids, user, kinds=None):
 
 
 def note_counts_by_article(revision, user, kinds=None):
-    """{article eid: number of notes on it and its parts and items}, in one query."""
+    """{article eid: number of notes on it and its parts and items}; what readers see is cached with the law."""
+    if user is not None and user.is_staff:
+        return count_notes_by_article(revision, user, kinds)
+    key = f"note-counts:{revision.pk}:{','.join(sorted(kinds)) if kinds is not None else 'all'}"
+    return cached_for_law(revision.law.slug, key, lambda: count_notes_by_article(revision, user, kinds))
+
+
+def count_notes_by_article(revision, user, kinds=None):
+    """Two aggregate queries, each answered from an index, rather than one with an OR that neither index serves:
+    the notes bound to this edition, and the notes that follow their provision into every edition.
+    """
     if kinds is not None and not kinds:
         return {}
+    visible = Annotation.objects.visible_to(user).filter(target_eid__startswith="art_").order_by()
+    if kinds is not None:
+        visible = visible.filter(kind__in=kinds)
+    bound = visible.filter(revision=revision, kind__in=EDITION_BOUND_KINDS)
+    following = visible.filter(law_id=revision.law_id).exclude(kind__in=EDITION_BOUND_KINDS)
     counts = {}
-    for eid in (
-        notes_shown_in(revision, user, kinds).filter(target_eid__startswith="art_").values_list("target_eid", flat=True)
-    ):
-        article = eid.split("__", 1)[0]
-        counts[article] = counts.get(article, 0) + 1
+    for queryset in (bound, following):
+        for eid, count in queryset.values("target_eid").annotate(count=Count("id")).values_list("target_eid", "count"):
+            article = eid.split("__", 1)[0]
+            counts[article] = counts.get(article, 0) + count
     return counts
 
 
@@ -184,7 +200,10 @@ def whole_edition(revision, user, kinds=None):
 
 
 def table_of_contents(revision):
-    return build_tree(Provision.objects.table_of_contents(revision), {})
+    rows = cached_for_law(
+        revision.law.slug, f"contents:{revision.pk}", lambda: Provision.objects.table_of_contents(revision)
+    )
+    return build_tree(rows, {})
 
 
 def provision_page(revision, eid, user, date, kinds=None):

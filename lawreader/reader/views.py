@@ -10,7 +10,6 @@ from lawreader.annotate.display import decorate
 from lawreader.reader.caching import cached_edition_page
 from lawreader.reader.editions import (
     EditionNotFound,
-    available_languages,
     edition_for,
     note_counts_by_article,
     provision_page,
@@ -103,7 +102,9 @@ def provision_on(request, slug, date, eid):
             url = reverse("reader:provision", args=[slug, date, article.eid])
             query = f"?lang={language}" if language != law.default_language else ""
             return redirect(f"{url}{query}#{eid}")
-    toc = table_of_contents(revision)
+    full_toc = table_of_contents(revision)
+    around = neighbours(full_toc, node.provision.eid)
+    toc = focused_contents(full_toc, node.provision, ancestors)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
     decorate(node, revision, context["permalink_base"])
     link_toc(
@@ -117,8 +118,10 @@ def provision_on(request, slug, date, eid):
             "ancestors": ancestors,
             "toc": toc,
             "current_eid": node.provision.eid,
+            "contents_link": reverse("reader:contents", args=[law.slug, revision.valid_from])
+            + context["language_query"],
             "requested_date": date,
-            **neighbours(toc, node.provision.eid),
+            **around,
         }
     )
     return render(request, "reader/provision.html", context)
@@ -147,7 +150,7 @@ def contents_on(request, slug, date):
 
 def edition_context(request, law, timeline, revision, language, date, preferences):
     current = timeline.current()
-    languages = available_languages(law)
+    languages = timeline.languages
     return {
         "law": law,
         "revision": revision,
@@ -192,6 +195,26 @@ def count_notes(document):
         if article.provision.kind == "article":
             counts[article.provision.eid] = sum(len(node.notes) for node in walk([article]))
     return counts
+
+
+NEARBY_ARTICLES = 20
+
+
+def focused_contents(toc, provision, ancestors):
+    """The sidebar of a provision's page: every chapter, but only the current chapter's articles (or, in a law
+    without chapters, the articles around this one). A code of a thousand articles stays a short page; the
+    contents page lists everything."""
+    chapter = next(
+        (a.eid for a in ancestors if a.kind == "chapter"), provision.eid if provision.kind == "chapter" else None
+    )
+    if any(node.provision.kind == "chapter" for node in toc):
+        for node in toc:
+            if node.provision.kind == "chapter" and node.provision.eid != chapter:
+                node.children = []
+        return toc
+    article = next((a.eid for a in ancestors if a.kind == "article"), provision.eid)
+    index = next((i for i, node in enumerate(toc) if node.provision.eid == article), 0)
+    return toc[max(0, index - NEARBY_ARTICLES) : index + NEARBY_ARTICLES + 1]
 
 
 def neighbours(toc, eid):

@@ -4,7 +4,7 @@ transaction, so the index never disagrees with the text a reader sees."""
 from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Annotation, Provision
-from lawreader.store.models.provisions import ProvisionKind
+from lawreader.store.models.provisions import ProvisionKind, provision_label
 
 SEPARATOR = " › "
 WHOLE_LAW = "Whole law"
@@ -55,7 +55,7 @@ def provision_entries(revision):
     for depth, eid, kind, number, heading, text, content_hash, path in rows:
         while stack and stack[-1][0] >= depth:
             stack.pop()
-        label = provision_label(kind, number)
+        label = provision_label(kind, number) if kind != ProvisionKind.TEXT else ""
         if label:
             stack.append((depth, label))
         yield SearchEntry(
@@ -84,13 +84,3 @@ def note_entry(note, revision, breadcrumb):
         text=note.body,
         breadcrumb=breadcrumb,
     )
-
-
-def provision_label(kind, number):
-    return {
-        ProvisionKind.CHAPTER: f"Chapter {number}",
-        ProvisionKind.ARTICLE: f"Article {number}",
-        ProvisionKind.PARAGRAPH: f"part {number}",
-        ProvisionKind.SUBPARAGRAPH: f"item {number}",
-        ProvisionKind.PREAMBLE: "Preamble",
-    }.get(kind, "")

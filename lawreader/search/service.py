@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from lawreader.search.backends import get_backend
-from lawreader.search.backends.base import BackendResult, Scope
+from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Scope
 from lawreader.search.models import SearchEntry
 from lawreader.search.text import parse_query
 
@@ -19,6 +19,15 @@ class Results:
     query: object
     results: list = field(default_factory=list)
     total: int = 0
+
+    @property
+    def capped(self):
+        """More matches than were counted: the page says "more than COUNT_LIMIT"."""
+        return self.total > COUNT_LIMIT
+
+    @property
+    def countable(self):
+        return min(self.total, COUNT_LIMIT)
 
 
 def search_words(raw_query, scope: Scope, offset=0, limit=20):

@@ -60,8 +60,8 @@ def search(request):
         context.update({"found": found, "page": page, "groups": page.object_list, "total": len(groups)})
     else:
         found = search_words(raw, scope, (page_number - 1) * PER_PAGE, PER_PAGE)
-        page = Paginator(range(found.total), PER_PAGE).get_page(page_number)
-        context.update({"found": found, "page": page, "results": found.results, "total": found.total})
+        page = Paginator(range(found.countable), PER_PAGE).get_page(page_number)
+        context.update({"found": found, "page": page, "results": found.results, "total": found.countable})
     highlight = " ".join(found.query.highlight_words())
     for result in found.results:
         result.url = entry_url(result.entry, result.entry.revision, highlight)

@@ -22,28 +22,38 @@ class Hit:
 @dataclass
 class BackendResult:
     hits: list = field(default_factory=list)
-    total: int = 0
+    total: int = 0  # at most COUNT_LIMIT + 1: more means "more than COUNT_LIMIT"
+
+
+# Counting every match of a very common word costs more than ranking the page; past this, "more than" is enough.
+COUNT_LIMIT = 1000
+
+
+def scope_branches(scope, alias="e"):
+    """The scope as separate conditions (the law's text in these editions; these laws' notes), each of which an
+    index can serve on its own. Every branch also carries the language. [(sql, params), …]"""
+    branches = []
+    if scope.in_text and scope.revision_ids:
+        condition = f"{alias}.annotation_id IS NULL AND {alias}.revision_id IN ({placeholders(scope.revision_ids)})"
+        params = list(scope.revision_ids)
+        if scope.kinds:
+            condition += f" AND {alias}.kind IN ({placeholders(scope.kinds)})"
+            params += list(scope.kinds)
+        branches.append((condition, params))
+    if scope.in_annotations and scope.law_ids:
+        condition = f"{alias}.annotation_id IS NOT NULL AND {alias}.law_id IN ({placeholders(scope.law_ids)})"
+        branches.append((condition, list(scope.law_ids)))
+    return [(f"{sql} AND {alias}.language = %s", [*params, scope.language]) for sql, params in branches]
 
 
 def scope_sql(scope, alias="e"):
-    """The WHERE conditions and parameters every backend applies, as portable SQL."""
-    parts, params = [], []
-    allowed = []
-    if scope.in_text and scope.revision_ids:
-        revisions = ", ".join(["%s"] * len(scope.revision_ids))
-        condition = f"({alias}.annotation_id IS NULL AND {alias}.revision_id IN ({revisions})"
-        params += list(scope.revision_ids)
-        if scope.kinds:
-            condition += f" AND {alias}.kind IN ({', '.join(['%s'] * len(scope.kinds))})"
-            params += list(scope.kinds)
-        allowed.append(condition + ")")
-    if scope.in_annotations and scope.law_ids:
-        laws = ", ".join(["%s"] * len(scope.law_ids))
-        allowed.append(f"({alias}.annotation_id IS NOT NULL AND {alias}.law_id IN ({laws}))")
-        params += list(scope.law_ids)
-    if not allowed:
+    """The branches as one WHERE condition."""
+    branches = scope_branches(scope, alias)
+    if not branches:
         return "1 = 0", []
-    parts.append("(" + " OR ".join(allowed) + ")")
-    parts.append(f"{alias}.language = %s")
-    params.append(scope.language)
-    return " AND ".join(parts), params
+    condition = " OR ".join(f"({sql})" for sql, _params in branches)
+    return f"({condition})", [p for _sql, params in branches for p in params]
+
+
+def placeholders(values):
+    return ", ".join(["%s"] * len(values))

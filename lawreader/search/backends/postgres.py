@@ -3,7 +3,7 @@
 from django.db import connection
 from django.utils.html import escape
 
-from lawreader.search.backends.base import BackendResult, Hit, scope_sql
+from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_branches
 from lawreader.search.text import POSTGRES_CONFIGS
 
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around matches; the text is escaped before they become <mark>
@@ -44,20 +44,31 @@ class PostgresBackend:
         return " && ".join(parts), params
 
     def search(self, query, scope, offset, limit):
+        branches = scope_branches(scope)
+        if not branches:
+            return BackendResult()
         config = POSTGRES_CONFIGS.get(scope.language, "simple")
         tsquery, query_params = self.tsquery_sql(query, config)
-        where, where_params = scope_sql(scope)
-        matches = f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.document @@ q.query AND {where}"
+        # One SELECT per branch, joined with UNION ALL: each can use its own index (an OR of the two could not).
+        union = " UNION ALL ".join(
+            f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading) AS text, e.document FROM search_searchentry e, q "
+            f"WHERE e.document @@ q.query AND {sql}"
+            for sql, _params in branches
+        )
+        params = [*query_params, *(p for _sql, branch_params in branches for p in branch_params)]
+        matches = f"WITH q AS (SELECT {tsquery} AS query), m AS ({union})"
         headline_options = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=18, MaxFragments=2"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {matches}", query_params + where_params)
+            cursor.execute(
+                f"{matches} SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) AS counted", [*params, COUNT_LIMIT + 1]
+            )
             total = cursor.fetchone()[0]
             # Rank every match, but draw headlines (the costly part) for the page's rows only.
             cursor.execute(
-                f"WITH page AS (SELECT e.id, coalesce(nullif(e.text, ''), e.heading) AS text, q.query, ts_rank_cd(e.document, q.query) AS rank {matches} "
-                f"ORDER BY rank DESC, e.id LIMIT %s OFFSET %s) "
-                f"SELECT id, ts_headline(%s::regconfig, text, query, %s) FROM page ORDER BY rank DESC, id",
-                [*query_params, *where_params, limit, offset, config, headline_options],
+                f"{matches}, page AS (SELECT m.id, m.text, ts_rank_cd(m.document, q.query) AS rank FROM m, q "
+                f"ORDER BY rank DESC, m.id LIMIT %s OFFSET %s) "
+                f"SELECT page.id, ts_headline(%s::regconfig, page.text, q.query, %s) FROM page, q ORDER BY page.rank DESC, page.id",
+                [*params, limit, offset, config, headline_options],
             )
             hits = [Hit(entry_id, marked(headline)) for entry_id, headline in cursor.fetchall()]
         return BackendResult(hits, total)

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.utils.html import escape
 
-from lawreader.search.backends.base import BackendResult, Hit, scope_sql
+from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_sql
 from lawreader.search.text import highlight_spans, stem, stemmed
 
 HEADING_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
@@ -50,7 +50,7 @@ class SqliteBackend:
         )
         params = [self.match_expression(query, scope.language), *where_params]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {matches}", params)
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s)", [*params, COUNT_LIMIT + 1])
             total = cursor.fetchone()[0]
             cursor.execute(
                 f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading), e.language {matches} "

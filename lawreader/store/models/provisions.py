@@ -1,5 +1,7 @@
 """The provision tree: one treebeard materialized-path tree per revision, its root the document."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
@@ -25,12 +27,14 @@ class ProvisionQuerySet(MP_NodeQuerySet):
         return self.filter(kind=ProvisionKind.ARTICLE)
 
     def table_of_contents(self, revision):
-        """Chapters and articles only, in document order: what a table of contents needs."""
-        return (
+        """Chapters and articles in document order, as ContentsEntry rows: what a table of contents needs."""
+        rows = (
             self.of_revision(revision)
             .filter(kind__in=[ProvisionKind.PREAMBLE, ProvisionKind.CHAPTER, ProvisionKind.ARTICLE])
             .order_by("path")
+            .values_list("eid", "kind", "number", "heading", "depth")
         )
+        return [ContentsEntry(*row) for row in rows]
 
 
 class ProvisionManager(MP_NodeManager):
@@ -44,8 +48,17 @@ class ProvisionManager(MP_NodeManager):
         return self.get_queryset().table_of_contents(revision)
 
     def subtree(self, node):
-        """The node and its descendants in document order, in one query."""
-        return self.get_queryset().filter(revision_id=node.revision_id, path__startswith=node.path)
+        """The node and its descendants in document order, in one query.
+
+        A range rather than `path__startswith`: SQLite cannot answer a case-insensitive LIKE from the index. Paths
+        are digits and capital letters only, so every descendant's path lies between the node's own and the
+        node's followed by Zs, under binary and linguistic collations alike.
+        """
+        highest = node.path + Provision.alphabet[-1] * (PATH_LENGTH - len(node.path))
+        return self.get_queryset().filter(revision_id=node.revision_id, path__gte=node.path, path__lte=highest)
+
+
+PATH_LENGTH = 255  # treebeard's MP_Node.path max_length
 
 
 class Provision(MP_Node):
@@ -68,17 +81,35 @@ class Provision(MP_Node):
 
     @property
     def label(self):
-        """'Article 9-1', 'item 20-1)' — how a reader names the provision."""
-        if self.kind == ProvisionKind.CHAPTER:
-            return _("Chapter %(number)s") % {"number": self.number}
-        if self.kind == ProvisionKind.ARTICLE:
-            return _("Article %(number)s") % {"number": self.number}
-        if self.kind == ProvisionKind.PARAGRAPH:
-            return _("part %(number)s") % {"number": self.number}
-        if self.kind == ProvisionKind.SUBPARAGRAPH:
-            return _("item %(number)s") % {"number": self.number}
-        if self.kind == ProvisionKind.PREAMBLE:
-            return _("Preamble")
-        if self.kind == ProvisionKind.TEXT:
-            return _("paragraph")
-        return ""
+        return provision_label(self.kind, self.number)
+
+
+LABELS = {
+    ProvisionKind.CHAPTER: _("Chapter %(number)s"),
+    ProvisionKind.ARTICLE: _("Article %(number)s"),
+    ProvisionKind.PARAGRAPH: _("part %(number)s"),
+    ProvisionKind.SUBPARAGRAPH: _("item %(number)s"),
+    ProvisionKind.PREAMBLE: _("Preamble"),
+    ProvisionKind.TEXT: _("paragraph"),
+}
+
+
+def provision_label(kind, number):
+    """'Article 9-1', 'item 20-1' — how a reader names a provision."""
+    label = LABELS.get(kind)
+    return str(label) % {"number": number} if label else ""
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """A chapter or article as the table of contents needs it: a plain row, no model instance."""
+
+    eid: str
+    kind: str
+    number: str
+    heading: str
+    depth: int
+
+    @property
+    def label(self):
+        return provision_label(self.kind, self.number)
