@@ -6,6 +6,7 @@ from django.utils.html import escape
 from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_branches
 from lawreader.search.text import POSTGRES_CONFIGS
 
+BULK_LOAD = 5000
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around matches; the text is escaped before they become <mark>
 CONFIG_FOR_LANGUAGE = (
     "CASE {column} "
@@ -25,6 +26,9 @@ class PostgresBackend:
                 f"WHERE id IN ({sql})",
                 params,
             )
+            if cursor.rowcount > BULK_LOAD:
+                # Fresh statistics after a bulk load, or the planner guesses (PostgreSQL's advice for bulk loads).
+                cursor.execute("ANALYZE search_searchentry")
 
     def remove(self, entries):
         """Rows carry their own vector: deleting them is enough."""
@@ -59,18 +63,24 @@ class PostgresBackend:
         matches = f"WITH q AS (SELECT {tsquery} AS query), m AS ({union})"
         headline_options = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=18, MaxFragments=2"
         with connection.cursor() as cursor:
+            # One pass over the matches ranks them and counts them (the window count); headlines, the costly
+            # part, are drawn for the page's rows only.
             cursor.execute(
-                f"{matches} SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) AS counted", [*params, COUNT_LIMIT + 1]
-            )
-            total = cursor.fetchone()[0]
-            # Rank every match, but draw headlines (the costly part) for the page's rows only.
-            cursor.execute(
-                f"{matches}, page AS (SELECT m.id, m.text, ts_rank_cd(m.document, q.query) AS rank FROM m, q "
-                f"ORDER BY rank DESC, m.id LIMIT %s OFFSET %s) "
-                f"SELECT page.id, ts_headline(%s::regconfig, page.text, q.query, %s) FROM page, q ORDER BY page.rank DESC, page.id",
+                f"{matches}, page AS (SELECT m.id, m.text, ts_rank_cd(m.document, q.query) AS rank, "
+                f"count(*) OVER () AS total FROM m, q ORDER BY rank DESC, m.id LIMIT %s OFFSET %s) "
+                f"SELECT page.id, ts_headline(%s::regconfig, page.text, q.query, %s), page.total "
+                f"FROM page, q ORDER BY page.rank DESC, page.id",
                 [*params, limit, offset, config, headline_options],
             )
-            hits = [Hit(entry_id, marked(headline)) for entry_id, headline in cursor.fetchall()]
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][2]
+            else:  # a page past the end: still say how many there are
+                cursor.execute(
+                    f"{matches} SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) AS counted", [*params, COUNT_LIMIT + 1]
+                )
+                total = cursor.fetchone()[0]
+            hits = [Hit(entry_id, marked(headline)) for entry_id, headline, _total in rows]
         return BackendResult(hits, total)
 
 
