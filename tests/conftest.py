@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from lawreader.reader.caching import local as local_page_cache
 from tests.builders import CORPUS_DIR
 
 # Playwright's sync API runs an event loop in the test thread; the live server's database work is synchronous.
@@ -14,8 +15,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty page cache, as a fresh deployment would."""
+    """Each test starts with empty page caches, shared and local, as a fresh deployment would."""
     cache.clear()
+    local_page_cache.clear()
 
 
 @pytest.fixture

@@ -67,3 +67,18 @@ def test_a_readers_own_note_filter_is_not_served_to_others(client, bundled_law):
     assert "private" in client.get(URL)["Cache-Control"]  # remembered in this reader's session
     other_reader = client.__class__()
     assert "Principles: one-person command" in other_reader.get(URL).content.decode()
+
+
+def test_cache_hits_are_answered_before_sessions_and_routing(client, bundled_law, django_assert_max_num_queries):
+    first = client.get(URL)
+    with django_assert_max_num_queries(0):
+        hit = client.get(URL)
+    assert hit.content == first.content
+    assert hit["ETag"] == first["ETag"] and hit["X-Frame-Options"] == "DENY"
+    assert not hit.cookies  # no session started for an anonymous reader
+
+
+def test_a_reader_with_a_session_goes_past_the_shortcut(client, bundled_law):
+    client.get(URL)
+    client.get(URL, {"notes": "hidden"})  # starts a session with a note filter
+    assert "Principles: one-person command" not in client.get(URL).content.decode()

@@ -132,6 +132,7 @@ def renumber(part, rng):
 
 
 def editions(count=10, **shape):
+    """`count` editions, each amended from the one before; `shape` sizes the first (see first_edition)."""
     law = first_edition(**shape)
     result = [law]
     for number in range(1, count):

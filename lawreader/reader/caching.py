@@ -10,6 +10,11 @@ cache, and get `Cache-Control: private`.
 
 import datetime
 import hashlib
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -31,13 +36,61 @@ def stamp_key(slug):
     return f"lawreader:stamp:{slug}"
 
 
+class LocalLayer:
+    """A process's own copy of the hottest entries, in front of the shared cache: no network round trip and no
+    unpickling for a popular page. Pages are keyed by the law's stamp, so a retired page is never served; the
+    stamp itself is trusted for LOCAL_STAMP_SECONDS, which bounds how long another process's change takes to show."""
+
+    def __init__(self, max_pages=256):
+        self.max_pages = max_pages
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self):
+        self.stamps = {}
+        self.pages = OrderedDict()
+
+    def stamp(self, slug):
+        memo = self.stamps.get(slug)
+        return memo[1] if memo and memo[0] > time.monotonic() else None
+
+    def remember_stamp(self, slug, stamp):
+        self.stamps[slug] = (time.monotonic() + LOCAL_STAMP_SECONDS, stamp)
+
+    def forget_stamp(self, slug):
+        self.stamps.pop(slug, None)
+
+    def page(self, key):
+        with self.lock:
+            value = self.pages.get(key)
+            if value is not None:
+                self.pages.move_to_end(key)
+            return value
+
+    def remember_page(self, key, value):
+        with self.lock:
+            self.pages[key] = value
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.max_pages:
+                self.pages.popitem(last=False)
+
+
+LOCAL_STAMP_SECONDS = 1.0
+local = LocalLayer()
+
+
 def law_stamp(slug):
     """(stamp, last modified timestamp) for the law, or None if there is no such law."""
+    stamp = local.stamp(slug)
+    if stamp is not None:
+        return stamp
     stamp = cache.get(stamp_key(slug))
     if stamp is None:
         stamp = compute_stamp(slug)
         if stamp is not None:
             cache.set(stamp_key(slug), stamp, settings.LAWREADER_STAMP_TIMEOUT)
+    if stamp is not None:
+        local.remember_stamp(slug, stamp)
     return stamp
 
 
@@ -78,8 +131,13 @@ def cached_for_law(slug, name, compute):
 def forget_law(slug):
     """Retire every cached page of the law: now, and again once the change is committed (so no request that
     read the old data in between can leave an old stamp behind)."""
-    cache.delete(stamp_key(slug))
-    transaction.on_commit(lambda: cache.delete(stamp_key(slug)))
+
+    def forget():
+        local.forget_stamp(slug)
+        cache.delete(stamp_key(slug))
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def is_personal(request):
@@ -92,6 +150,41 @@ def is_personal(request):
     return has_session and (request.user.is_authenticated or SESSION_KEY in request.session)
 
 
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    etag: str
+    last_modified: int
+
+
+def page_entry(request, slug):
+    """Where this page of the law is cached, and its validators; None for a law that does not exist."""
+    stamp = law_stamp(slug)
+    if stamp is None:
+        return None
+    fingerprint, last_modified = stamp
+    # Today's date is part of the key: "the edition in force today" moves on when a new edition takes effect.
+    digest = hashlib.sha256(f"{fingerprint}|{datetime.date.today()}|{request.get_full_path()}".encode()).hexdigest()
+    return PageEntry(f"lawreader:page:{digest}", quote_etag(digest[:24]), last_modified)
+
+
+def cached_response(request, entry):
+    """A 304 when the reader's copy is current, else the stored page, else None."""
+    if request.headers.get("If-None-Match") == entry.etag or (
+        "If-None-Match" not in request.headers
+        and (parse_http_date_safe(request.headers.get("If-Modified-Since", "")) or -1) >= entry.last_modified
+    ):
+        return finish(HttpResponseNotModified(), entry)
+    cached = local.page(entry.key)
+    if cached is None:
+        cached = cache.get(entry.key)
+        if cached is None:
+            return None
+        local.remember_page(entry.key, cached)
+    content, content_type, status = cached
+    return finish(HttpResponse(content, content_type=content_type, status=status), entry)
+
+
 def cached_edition_page(view):
     """Cache a reader page of a law (the view takes `slug`) for anonymous readers, with ETag and Last-Modified."""
 
@@ -101,40 +194,52 @@ def cached_edition_page(view):
             response = view(request, slug, *args, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        stamp = law_stamp(slug)
-        if stamp is None:
+        entry = page_entry(request, slug)
+        if entry is None:
             return view(request, slug, *args, **kwargs)
-        fingerprint, last_modified = stamp
-        # Today's date is part of the key: "the edition in force today" moves on when a new edition takes effect.
-        page_key = hashlib.sha256(
-            f"{fingerprint}|{datetime.date.today()}|{request.get_full_path()}".encode()
-        ).hexdigest()
-        etag = quote_etag(page_key[:24])
-        if request.headers.get("If-None-Match") == etag or (
-            "If-None-Match" not in request.headers
-            and (parse_http_date_safe(request.headers.get("If-Modified-Since", "")) or -1) >= last_modified
-        ):
-            return finish(HttpResponseNotModified(), etag, last_modified)
-        cached = cache.get(f"lawreader:page:{page_key}")
-        if cached is not None:
-            content, content_type, status = cached
-            return finish(HttpResponse(content, content_type=content_type, status=status), etag, last_modified)
+        hit = cached_response(request, entry)
+        if hit is not None:
+            return hit
         response = view(request, slug, *args, **kwargs)
         if response.status_code in (200, 404) and not response.streaming:
-            cache.set(
-                f"lawreader:page:{page_key}",
-                (response.content, response["Content-Type"], response.status_code),
-                PAGE_TIMEOUT,
-            )
-            return finish(response, etag, last_modified)
+            cache.set(entry.key, (response.content, response["Content-Type"], response.status_code), PAGE_TIMEOUT)
+            return finish(response, entry)
         return response
 
     return wrapper
 
 
-def finish(response, etag, last_modified):
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+def finish(response, entry):
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(entry.last_modified)
     patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE, stale_while_revalidate=86400)
     response["Vary"] = "Cookie, Accept-Encoding"
     return response
+
+
+LAW_PAGE_RE = re.compile(r"^/laws/(?P<slug>[-\w]+)/(?:$|on/|compare/|history/)")
+
+
+class PublishedPageMiddleware:
+    """Answers page-cache hits right after static files, before sessions, authentication, CSRF and URL routing:
+    a cached page then costs little more than a static file. Only for what a CDN would see too — a GET without
+    a session cookie or a note filter; everything else goes down the stack to the view and its decorator."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        match = LAW_PAGE_RE.match(request.path_info)
+        if match and request.method in ("GET", "HEAD") and self.is_anonymous_and_plain(request):
+            entry = page_entry(request, match["slug"])
+            hit = cached_response(request, entry) if entry else None
+            if hit is not None:
+                # What the middleware skipped would have added this header.
+                hit.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+                return hit
+        return self.get_response(request)
+
+    @staticmethod
+    def is_anonymous_and_plain(request):
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        return not has_session and "notes" not in request.GET and "notes_form" not in request.GET
