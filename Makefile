@@ -65,8 +65,8 @@ BENCH_PG = postgres://postgres@127.0.0.1:5432/lawreader_bench
 bench: install-dev postgres
 	rm -f bench/bench.sqlite3*
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_SQLITE) $(BIN)/python manage.py bench
-	@psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'lawreader_bench'" | grep -q 1 \
-	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE lawreader_bench" >/dev/null
+	@# A fresh database each time, as for SQLite: rows deleted by an earlier run would slow this one.
+	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS lawreader_bench" -c "CREATE DATABASE lawreader_bench"
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench
 
 # A real server under load: gunicorn on 127.0.0.1 and wrk, 30 s per target, against the databases `make bench` filled.

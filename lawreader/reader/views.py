@@ -66,14 +66,17 @@ def edition_on(request, slug, date):
     return edition_page(request, law, date, dated_url=True)
 
 
-def edition_page(request, law, date, dated_url):
+def edition_request(request, law, date):
+    """What every edition page starts from: the language asked for, the edition in force on `date` (or
+    EditionNotFound), and the reader's choice of notes."""
     language = requested_language(request, law)
+    timeline, revision = edition_for(law, date, language)
+    return language, timeline, revision, note_preferences(request)
+
+
+def edition_page(request, law, date, dated_url):
     try:
-        timeline, revision = edition_for(law, date, language)
-    except EditionNotFound as error:
-        return not_found(request, error)
-    preferences = note_preferences(request)
-    try:
+        language, timeline, revision, preferences = edition_request(request, law, date)
         document = whole_edition(revision, request.user, preferences.query_kinds)
     except EditionNotFound as error:
         return not_found(request, error)
@@ -88,10 +91,8 @@ def edition_page(request, law, date, dated_url):
 @cached_edition_page
 def provision_on(request, slug, date, eid):
     law = get_object_or_404(Law, slug=slug)
-    language = requested_language(request, law)
     try:
-        timeline, revision = edition_for(law, date, language)
-        preferences = note_preferences(request)
+        language, timeline, revision, preferences = edition_request(request, law, date)
         ancestors, node = provision_page(revision, eid, request.user, date, preferences.query_kinds)
     except EditionNotFound as error:
         return not_found(request, error)
@@ -131,12 +132,10 @@ def provision_on(request, slug, date, eid):
 def contents_on(request, slug, date):
     """The table of contents alone: how a reader finds their way into a code of a thousand articles."""
     law = get_object_or_404(Law, slug=slug)
-    language = requested_language(request, law)
     try:
-        timeline, revision = edition_for(law, date, language)
+        language, timeline, revision, preferences = edition_request(request, law, date)
     except EditionNotFound as error:
         return not_found(request, error)
-    preferences = note_preferences(request)
     toc = table_of_contents(revision)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
     link_toc(
