@@ -4,7 +4,7 @@ import datetime
 
 from lawreader.ingest.bundled import FIXTURES_DIR
 from lawreader.ingest.importer import import_statute
-from lawreader.store.models import Law
+from lawreader.store.models import Annotation, Law, Provision, Revision
 
 CORPUS_DIR = FIXTURES_DIR.parent.parent / "shared" / "corpus" / "kz-foreign-intelligence"
 
@@ -34,3 +34,14 @@ def import_text(law, text, valid_from="2020-01-01", language="en", **fields):
     return import_statute(
         text, law=law, language=language, valid_from=datetime.date.fromisoformat(valid_from), **fields
     ).revision
+
+
+def note_on(law, date, eid, **fields):
+    """A published editor's note on `eid` in the edition of `date`, written against its current wording."""
+    revision = Revision.objects.get(law=law, valid_from=date)
+    provision = Provision.objects.of_revision(revision).get(eid=eid)
+    values = {"kind": "commentary", "title": "A note", "body": "Body.", "status": "published", "source": "editor"}
+    values.update(fields)
+    return Annotation.objects.create(
+        law=law, revision=revision, target_eid=eid, content_hash=provision.content_hash, **values
+    )

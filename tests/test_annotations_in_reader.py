@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import User
 
-from lawreader.store.models import Annotation, Provision, Revision
+from lawreader.store.models import Provision, Revision
+from tests.builders import note_on
 
 pytestmark = pytest.mark.django_db
 BASE = "/laws/foreign-intelligence"
@@ -11,16 +12,6 @@ BASE = "/laws/foreign-intelligence"
 
 def edition(law, date):
     return Revision.objects.get(law=law, valid_from=date)
-
-
-def note_on(law, date, eid, **fields):
-    revision = edition(law, date)
-    provision = Provision.objects.of_revision(revision).get(eid=eid)
-    values = {"kind": "commentary", "title": "A note", "body": "Body.", "status": "published", "source": "editor"}
-    values.update(fields)
-    return Annotation.objects.create(
-        law=law, revision=revision, target_eid=eid, content_hash=provision.content_hash, **values
-    )
 
 
 def test_drafts_are_hidden_from_anonymous_readers_and_marked_for_staff(client, bundled_law):

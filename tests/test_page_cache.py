@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from lawreader.store.models import Annotation, Revision
+from tests.builders import note_on
 
 pytestmark = pytest.mark.django_db
 URL = "/laws/foreign-intelligence/on/2014-04-07/art_5/"
@@ -34,16 +34,7 @@ def test_second_request_is_served_from_the_cache_without_queries(client, bundled
 
 def test_a_note_edit_retires_the_cached_pages_of_that_law(client, bundled_law):
     etag = client.get(URL)["ETag"]
-    revision = Revision.objects.get(law=bundled_law, valid_from="2014-04-07")
-    Annotation.objects.create(
-        law=bundled_law,
-        revision=revision,
-        target_eid="art_5",
-        kind="commentary",
-        title="Fresh insight",
-        body="New.",
-        status="published",
-    )
+    note_on(bundled_law, "2014-04-07", "art_5", title="Fresh insight", body="New.")
     response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response["ETag"] != etag

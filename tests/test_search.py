@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from lawreader.search.models import SearchEntry
-from lawreader.store.models import Annotation, Provision, Revision
-from tests.builders import import_text
+from lawreader.store.models import Provision, Revision
+from tests.builders import import_text, note_on
 
 pytestmark = pytest.mark.django_db
 LAW = "/laws/foreign-intelligence"
@@ -110,25 +110,8 @@ def test_all_editions_groups_by_provision_with_first_and_last_edition(client, bu
 
 
 def test_published_notes_are_searchable_and_drafts_never(client, bundled_law):
-    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
-    Annotation.objects.create(
-        law=bundled_law,
-        revision=revision,
-        target_eid="art_5",
-        kind="commentary",
-        title="Zebracorn note",
-        body="published zebracorn",
-        status="published",
-    )
-    Annotation.objects.create(
-        law=bundled_law,
-        revision=revision,
-        target_eid="art_5",
-        kind="commentary",
-        title="Secret",
-        body="draft zebracorn",
-        status="draft",
-    )
+    note_on(bundled_law, "2024-01-05", "art_5", title="Zebracorn note", body="published zebracorn")
+    note_on(bundled_law, "2024-01-05", "art_5", title="Secret", body="draft zebracorn", status="draft")
     response = search(client, "zebracorn")
     assert [r.entry.heading for r in response.context["results"]] == ["Zebracorn note"]
     client.force_login(User.objects.create_user("staff", password="x-pw-12345", is_staff=True))
@@ -136,16 +119,7 @@ def test_published_notes_are_searchable_and_drafts_never(client, bundled_law):
 
 
 def test_index_follows_note_edits_and_deletion(client, bundled_law):
-    revision = Revision.objects.get(law=bundled_law, valid_from="2024-01-05")
-    note = Annotation.objects.create(
-        law=bundled_law,
-        revision=revision,
-        target_eid="art_5",
-        kind="commentary",
-        title="Quokka",
-        body="quokka",
-        status="published",
-    )
+    note = note_on(bundled_law, "2024-01-05", "art_5", title="Quokka", body="quokka")
     assert search(client, "quokka").context["total"] == 1
     note.body, note.title = "wombat", "Wombat"
     note.save()
