@@ -1,7 +1,5 @@
 """A law (the work) and its editions (one Revision per date and language)."""
 
-import datetime
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -41,9 +39,6 @@ class RevisionQuerySet(models.QuerySet):
     def in_force_on(self, law, date, language):
         """The edition in force on `date`: the latest valid_from on or before it, or None."""
         return self.for_language(law, language).filter(valid_from__lte=date).order_by("-valid_from").first()
-
-    def current(self, law, language):
-        return self.in_force_on(law, datetime.date.today(), language)
 
 
 class Revision(models.Model):
