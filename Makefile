@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lawreader
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run test test-sqlite test-postgres lint postgres browser bench loadtest install install-dev clean
+.PHONY: run test test-sqlite test-postgres lint postgres browser redis bench loadtest install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,11 +47,16 @@ browser:
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test-sqlite: install-dev browser
+# Tests of the shared page cache start their own redis-server; install Debian's when missing.
+redis:
+	@command -v redis-server >/dev/null || { echo "Installing Debian's redis-server…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+
+test-sqlite: install-dev browser redis
 	@echo "== Test suite on SQLite =="
 	DATABASE_URL=sqlite://:memory: $(BIN)/pytest
 
-test-postgres: install-dev postgres browser
+test-postgres: install-dev postgres browser redis
 	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
@@ -70,10 +75,12 @@ bench: install-dev postgres
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench
 
 # A real server under load: gunicorn on 127.0.0.1 and wrk, 30 s per target, against the databases `make bench` filled.
-loadtest: install-dev
+loadtest: install-dev redis
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_SQLITE) $(BIN)/python manage.py collectstatic --noinput -v0
-	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/1} $(BIN)/python manage.py loadtest
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py loadtest
+	@# Publish→visible under load, per-process caches and a Redis of its own; page-cache memory after junk URLs.
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py freshness
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache bench/bench.sqlite3*

@@ -4,6 +4,7 @@ DATABASE_URL         default: sqlite:///db.sqlite3 (a file in the project root)
 DJANGO_SECRET_KEY    required unless DJANGO_DEBUG is on
 DJANGO_DEBUG         default: off
 DJANGO_ALLOWED_HOSTS comma-separated; default: localhost names only
+REDIS_URL            optional: a shared cache for pages and per-law data across processes
 """
 
 import os
@@ -34,26 +35,34 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "treebeard",
+    "axes",
+    "csp",
     "lawreader.store",
     "lawreader.ingest",
     "lawreader.annotate",
     "lawreader.compare",
     "lawreader.search",
     "lawreader.reader",
+    "lawreader.web",
     "lawreader.bench",
 ]
 
+# Order matters. Headers that every response needs (cached hits included) are set above the page cache; the
+# page cache answers hits before sessions, authentication and CSRF (see lawreader/web/page_cache.py).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "lawreader.web.guards.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "lawreader.reader.caching.PublishedPageMiddleware",
+    "lawreader.web.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lawreader.web.language.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lawreader.urls"
@@ -78,16 +87,19 @@ TEMPLATES = [
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", "sqlite:///db.sqlite3"), BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username or address before checking a password
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("kk", "Қазақша")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
@@ -102,15 +114,50 @@ STORAGES = {
 # A static file missing from the manifest falls back to its plain name instead of failing the page.
 WHITENOISE_MANIFEST_STRICT = False
 
-# A shared cache (Redis) when REDIS_URL is set; otherwise each process keeps its own, and checks for changes to
-# a law every few seconds instead of relying on invalidation reaching it.
+# Pages and per-law derived data are keyed by the law's public version (lawreader/web/page_cache.py), so no
+# cache ever needs to be told about a change. With REDIS_URL, processes share them (run Redis with maxmemory and
+# maxmemory-policy allkeys-lru: see the README); without it, each process keeps its own, bounded.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    LAWREADER_STAMP_TIMEOUT = 24 * 3600
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "p"},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
-    LAWREADER_STAMP_TIMEOUT = 10
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 1000}},
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+# How long a process trusts the version of a law it last read: the most a change takes to reach every reader.
+LAWREADER_VERSION_TRUST_SECONDS = float(os.environ.get("LAWREADER_VERSION_TRUST_SECONDS", "1.0"))
+# The per-process page layer's bound, in bytes of HTML.
+LAWREADER_LOCAL_PAGE_BYTES = int(os.environ.get("LAWREADER_LOCAL_PAGE_BYTES", str(64 * 1024 * 1024)))
+
+# Login protection (django-axes): five failures lock out that username, and that address, for an hour; every
+# failure and every login is recorded (admin: Axes; log: lawreader.security). Unlock: `manage.py axes_reset`,
+# `axes_reset_username NAME` or `axes_reset_ip ADDRESS`. Behind a reverse proxy, make it pass the client's
+# address as REMOTE_ADDR, or every reader shares the proxy's.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_RESET_ON_SUCCESS = True
+
+# Content-Security-Policy (django-csp): our own scripts and styles only, no inline code, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -130,4 +177,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Logins, failed logins and lockouts, whatever the general level.
+    "loggers": {
+        "lawreader.security": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+    },
 }

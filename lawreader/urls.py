@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
-from lawreader.reader.converters import IsoDateConverter
+from lawreader.reader.converters import EidConverter, IsoDateConverter
 
 register_converter(IsoDateConverter, "isodate")
+register_converter(EidConverter, "eid")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="reader:library", permanent=False)),

@@ -3,10 +3,10 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 
-from lawreader.reader.caching import local as local_page_cache
+from lawreader.web import page_cache
+from tests.browser_checks import is_csp_violation
 from tests.builders import CORPUS_DIR
 
 # Playwright's sync API runs an event loop in the test thread; the live server's database work is synchronous.
@@ -16,8 +16,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with empty page caches, shared and local, as a fresh deployment would."""
-    cache.clear()
-    local_page_cache.clear()
+    page_cache.clear()
 
 
 @pytest.fixture
@@ -54,6 +53,15 @@ ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, never a downloaded browser build."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def context(context):
+    """Every page the browser opens runs under the site's Content-Security-Policy; a violation fails the test."""
+    violations = []
+    context.on("console", lambda message: violations.append(message.text) if is_csp_violation(message) else None)
+    yield context
+    assert not violations, violations
 
 
 @pytest.fixture

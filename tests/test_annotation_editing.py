@@ -174,8 +174,7 @@ def test_reader_link_prefills_the_form(client, editor, edition_2014):
 @pytest.mark.parametrize("url", [ADD_URL, "/admin/store/annotation/", "/admin/store/annotation/provisions/?revision=1"])
 def test_anonymous_and_non_staff_users_cannot_reach_the_editing_pages(client, url):
     assert client.get(url).status_code == 302
-    User.objects.create_user("reader", password="pw-reader-1234")
-    client.login(username="reader", password="pw-reader-1234")
+    client.force_login(User.objects.create_user("reader", password="pw-reader-1234"))
     assert client.get(url).status_code == 302
 
 

@@ -130,3 +130,16 @@ def test_second_edition_sits_beside_the_first_as_its_own_tree(tmp_path):
     for root in roots:
         assert Provision.objects.get_tree(root).exclude(revision=root.revision).count() == 0
     assert Provision.objects.find_problems() == ([], [], [], [], [])
+
+
+def test_two_imports_of_one_new_edition_at_once_end_with_a_clear_message(tmp_path, monkeypatch):
+    """The loser of the race looked before the winner committed, so it found no edition to replace."""
+    path = write(tmp_path, statute_text())
+    run_import(path)
+    monkeypatch.setattr("lawreader.ingest.importer.existing_edition", lambda *args: None)
+    with pytest.raises(CommandError) as raised:
+        run_import(write(tmp_path, statute_text(chapters=1), name="other.md"))
+    message = str(raised.value)
+    assert "another import of test-law (en, 2020-01-01) finished first; nothing was imported" in message
+    assert "\n" not in message and "Traceback" not in message
+    assert Provision.objects.filter(kind="chapter").count() == 2  # the winner's text stands

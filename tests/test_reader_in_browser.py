@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser_checks import is_csp_violation
+
 pytestmark = pytest.mark.browser
 LAW = "/laws/foreign-intelligence"
 
@@ -100,3 +102,18 @@ def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_text(bun
     expect(page.get_by_role("link", name="Skip to the text")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("#main$"))
+
+
+def test_the_content_security_policy_is_enforced_and_violations_are_seen(bundled_site, browser):
+    """The policy blocks inline script; the check every browser test runs under (conftest `context`) sees it."""
+    page = browser.new_page()
+    seen = []
+    page.on("console", lambda message: seen.append(message) if is_csp_violation(message) else None)
+    page.goto(f"{bundled_site}/laws/foreign-intelligence/")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+        " document.head.append(s); }"
+    )
+    assert page.evaluate("() => window.injected") is None
+    assert seen
+    page.close()

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from lawreader.store.models import Provision, Revision
+from lawreader.store import triggers
+from lawreader.store.models import Law, LawVersion, Provision, Revision
 from tests.builders import import_text, make_law, statute_text
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +68,22 @@ def test_eids_are_stable_across_editions_for_the_same_provision(law_with_edition
     assert set(Provision.objects.of_revision(first).values_list("eid", flat=True)) < set(
         Provision.objects.of_revision(last).values_list("eid", flat=True)
     )
+
+
+def test_the_public_version_triggers_are_installed_after_migrations():
+    assert triggers.installed_names() == triggers.expected_names()
+
+
+def test_installing_the_triggers_again_changes_nothing(law_with_editions):
+    before = LawVersion.objects.get(law=law_with_editions)
+    triggers.install()
+    assert triggers.installed_names() == triggers.expected_names()
+    assert LawVersion.objects.get(law=law_with_editions).version == before.version
+
+
+def test_every_law_has_a_public_version_from_its_creation():
+    law = Law.objects.create(slug="fresh", title="Fresh")
+    assert LawVersion.objects.of_slug("fresh").version == 1
+    law.title = "Renamed"
+    law.save()
+    assert LawVersion.objects.of_slug("fresh").version == 2

@@ -12,7 +12,6 @@ from lawreader.annotate.forms import AnnotationForm
 from lawreader.annotate.rendering import render_body
 from lawreader.store.models import Annotation, Provision, Revision
 from lawreader.store.models.annotations import AnnotationStatus
-from lawreader.store.signals import annotations_changed
 
 SUGGESTIONS = 20
 
@@ -102,7 +101,6 @@ class AnnotationAdmin(admin.ModelAdmin):
         changing = list(queryset.exclude(status=status))
         changed_ids = [note.pk for note in changing]
         Annotation.objects.filter(pk__in=changed_ids).update(status=status, version=F("version") + 1)
-        annotations_changed.send(sender=Annotation, annotation_ids=changed_ids)
         content_type = ContentType.objects.get_for_model(Annotation)
         LogEntry.objects.bulk_create(
             LogEntry(
@@ -137,9 +135,8 @@ class AnnotationAdmin(admin.ModelAdmin):
         """JSON suggestions for the provision box: eid, and a label with number, heading and the start of the text."""
         if not self.has_view_or_change_permission(request):
             return JsonResponse({"results": []}, status=403)
-        try:
-            revision_id = int(request.GET.get("revision", ""))
-        except ValueError:
+        revision_id = request.GET.get("revision", "")
+        if not (revision_id.isascii() and revision_id.isdigit() and len(revision_id) <= 18):
             return HttpResponseBadRequest("revision must be a number")
         term = request.GET.get("q", "").strip()[:100]
         provisions = (

@@ -8,15 +8,17 @@ from django.utils.translation import gettext as _
 
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
-from lawreader.reader.caching import cached_edition_page
 from lawreader.reader.editions import EditionNotFound, readable_eid
 from lawreader.reader.views import not_found, requested_language
 from lawreader.store.models import Law
+from lawreader.store.models.laws import LANGUAGE_CODES
+from lawreader.web.guards import read_only
+from lawreader.web.page_cache import cached_law_page
 
 LAYOUTS = {"inline", "side"}
 
 
-@cached_edition_page
+@cached_law_page(lang=LANGUAGE_CODES, layout=LAYOUTS, show=["all"])
 def editions(request, slug, first, second):
     law = get_object_or_404(Law, slug=slug)
     language = requested_language(request, law)
@@ -54,6 +56,7 @@ def editions(request, slug, first, second):
     return render(request, "compare/editions.html", context)
 
 
+@read_only
 def choose(request, slug):
     """The form: ?from=YYYY-MM-DD&to=YYYY-MM-DD → the comparison URL."""
     law = get_object_or_404(Law, slug=slug)
@@ -64,10 +67,10 @@ def choose(request, slug):
         return not_found(request, EditionNotFound(_("Please give two dates in the form YYYY-MM-DD.")))
     url = reverse("compare:editions", args=[law.slug, first, second])
     language = request.GET.get("lang", "")
-    return redirect(f"{url}?lang={language}" if language in ("en", "ru", "kk") else url)
+    return redirect(f"{url}?lang={language}" if language in LANGUAGE_CODES else url)
 
 
-@cached_edition_page
+@cached_law_page(lang=LANGUAGE_CODES)
 def history(request, slug, eid):
     law = get_object_or_404(Law, slug=slug)
     language = requested_language(request, law)

@@ -3,7 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
 from lawreader.store import tree
@@ -47,13 +47,26 @@ def import_statute(text, *, law, language, valid_from, replace=False, progress=N
     parsed = parse_statute(text, language)
     if progress:
         progress(f"Parsed {parsed.provision_count} provisions; writing…")
+    new_law = law.pk is None
+    try:
+        return store_parsed(parsed, text, law, language, valid_from, replace, progress, edition_fields)
+    except IntegrityError:
+        edition = Revision.objects.filter(law__slug=law.slug, language=language, valid_from=valid_from)
+        if not (edition.exists() or (new_law and Law.objects.filter(slug=law.slug).exists())):
+            raise
+        # Two imports of one new edition (or law) at once: the other committed first, and ours wrote nothing.
+        raise EditionExists(
+            f"another import of {law.slug} ({language}, {valid_from:%Y-%m-%d}) finished first; nothing was "
+            "imported. Run it again (with --replace to replace that edition)."
+        ) from None
+
+
+def store_parsed(parsed, text, law, language, valid_from, replace, progress, edition_fields):
     with transaction.atomic():
         if law.pk is None:
             law.title = law.title or parsed.title or law.slug
             law.save()
-        revision = (
-            Revision.objects.select_for_update().filter(law=law, language=language, valid_from=valid_from).first()
-        )
+        revision = existing_edition(law, language, valid_from)
         replaced = revision is not None
         if replaced and not replace:
             raise EditionExists(
@@ -85,6 +98,11 @@ def import_statute(text, *, law, language, valid_from, replace=False, progress=N
         provisions=inserted - 1,
         notes=parsed.note_count,
     )
+
+
+def existing_edition(law, language, valid_from):
+    """The edition being replaced, locked until the import commits; None for a new edition."""
+    return Revision.objects.select_for_update().filter(law=law, language=language, valid_from=valid_from).first()
 
 
 def notes_as_annotations(law, revision, parsed):

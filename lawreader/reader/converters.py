@@ -14,3 +14,16 @@ class IsoDateConverter:
 
     def to_url(self, value):
         return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+class EidConverter:
+    """An Akoma Ntoso eid: letters, digits, "_", "-" and "." and no longer than the store keeps. Anything else
+    (control characters, a 10 kB string, percent-encoded bytes) cannot name a provision: a 404, never a query."""
+
+    regex = r"[\w.-]{1,200}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

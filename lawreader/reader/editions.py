@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from lawreader.reader.caching import cached_for_law
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.provisions import ProvisionKind
+from lawreader.web.page_cache import cached_for_law
 
 
 class EditionNotFound(Exception):

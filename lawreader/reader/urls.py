@@ -9,5 +9,5 @@ urlpatterns = [
     path("<slug:slug>/on/", views.go_to_date, name="go_to_date"),
     path("<slug:slug>/on/<isodate:date>/", views.edition_on, name="edition"),
     path("<slug:slug>/on/<isodate:date>/contents/", views.contents_on, name="contents"),
-    path("<slug:slug>/on/<isodate:date>/<str:eid>/", views.provision_on, name="provision"),
+    path("<slug:slug>/on/<isodate:date>/<eid:eid>/", views.provision_on, name="provision"),
 ]

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lawreader.annotate.display import decorate
-from lawreader.reader.caching import cached_edition_page
 from lawreader.reader.editions import (
     EditionNotFound,
     edition_for,
@@ -19,7 +18,9 @@ from lawreader.reader.editions import (
 from lawreader.reader.preferences import note_preferences
 from lawreader.store.models import Law, Revision
 from lawreader.store.models.annotations import AnnotationKind
-from lawreader.store.models.laws import LANGUAGES
+from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
+from lawreader.web.guards import read_only
+from lawreader.web.page_cache import cached_law_page
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 TOC_KINDS = {"preamble", "chapter", "article"}
@@ -34,6 +35,7 @@ def not_found(request, error):
     return render(request, "reader/not_found.html", context, status=404)
 
 
+@read_only
 def library(request):
     """Each law with its current edition and how many editions it has, in its default language."""
     laws = list(Law.objects.all())
@@ -54,13 +56,13 @@ def requested_language(request, law):
     return language if language in LANGUAGE_NAMES else law.default_language
 
 
-@cached_edition_page
+@cached_law_page(lang=LANGUAGE_CODES)
 def current_edition(request, slug):
     law = get_object_or_404(Law, slug=slug)
     return edition_page(request, law, datetime.date.today(), dated_url=False)
 
 
-@cached_edition_page
+@cached_law_page(lang=LANGUAGE_CODES)
 def edition_on(request, slug, date):
     law = get_object_or_404(Law, slug=slug)
     return edition_page(request, law, date, dated_url=True)
@@ -88,7 +90,7 @@ def edition_page(request, law, date, dated_url):
     return render(request, "reader/edition.html", context)
 
 
-@cached_edition_page
+@cached_law_page(lang=LANGUAGE_CODES)
 def provision_on(request, slug, date, eid):
     law = get_object_or_404(Law, slug=slug)
     try:
@@ -128,7 +130,7 @@ def provision_on(request, slug, date, eid):
     return render(request, "reader/provision.html", context)
 
 
-@cached_edition_page
+@cached_law_page(lang=LANGUAGE_CODES)
 def contents_on(request, slug, date):
     """The table of contents alone: how a reader finds their way into a code of a thousand articles."""
     law = get_object_or_404(Law, slug=slug)
@@ -169,6 +171,7 @@ def edition_context(request, law, timeline, revision, language, date, preference
     }
 
 
+@read_only
 def go_to_date(request, slug):
     """The "as in force on" form: ?date=YYYY-MM-DD → the dated edition URL."""
     law = get_object_or_404(Law, slug=slug)

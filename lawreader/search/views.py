@@ -11,11 +11,13 @@ from lawreader.search.forms import SearchForm
 from lawreader.search.results import citation_candidates, entry_url, group_by_provision
 from lawreader.search.service import search_words
 from lawreader.store.models import Law, Revision
+from lawreader.web.guards import read_only
 
 PER_PAGE = 20
 ALL_EDITIONS_HITS = 500
 
 
+@read_only
 def search(request):
     data = request.GET.copy()
     if "in" in data:

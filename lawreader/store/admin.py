@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.http import Http404, HttpResponseBadRequest
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
@@ -35,3 +37,13 @@ class ProvisionAdmin(TreeAdmin):
     list_filter = ["revision__law", "revision", "kind"]
     search_fields = ["eid", "heading", "text"]
     list_select_related = ["revision__law"]
+
+    def children_view(self, request, parent_id):
+        """treebeard's AJAX view for a node's children lets a parent that is not a number, or a filter the list
+        cannot apply, escape as a 500."""
+        if not parent_id.isdigit():
+            raise Http404("No such provision.")
+        try:
+            return super().children_view(request, parent_id)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest("Unknown filter for the provision list.")

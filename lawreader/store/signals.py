@@ -4,5 +4,5 @@ from django.dispatch import Signal
 
 # Sent inside the import's transaction once an edition's tree and imported notes are written. Argument: revision.
 edition_stored = Signal()
-# Sent when notes change in bulk (QuerySet.update sends no post_save). Argument: annotation_ids.
+# Sent by AnnotationQuerySet.update() and bulk_create(), which send no post_save. Argument: annotation_ids.
 annotations_changed = Signal()

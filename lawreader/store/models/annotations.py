@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lawreader.store.models.laws import Law, Revision
+from lawreader.store.signals import annotations_changed
 
 
 class AnnotationKind(models.TextChoices):
@@ -36,6 +37,24 @@ class AnnotationQuerySet(models.QuerySet):
         if user is not None and user.is_active and user.is_staff:
             return self
         return self.published()
+
+    # Bulk writes send no post_save; they announce the notes they touched, so what follows the store (the search
+    # index) follows these too. (What readers see needs no announcement: see models/versions.py.)
+    def update(self, **kwargs):
+        changed_ids = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        announce(changed_ids)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        announce([note.pk for note in created if note.pk])
+        return created
+
+
+def announce(annotation_ids):
+    if annotation_ids:
+        annotations_changed.send(sender=Annotation, annotation_ids=annotation_ids)
 
 
 class Annotation(models.Model):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
+LANGUAGE_CODES = [code for code, _name in LANGUAGES]
 
 
 class Law(models.Model):

@@ -8,7 +8,6 @@ import random
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -19,9 +18,9 @@ from lawreader.bench import synthetic
 from lawreader.bench.measure import peak_mib, summary, timed
 from lawreader.compare.editions import compare_editions
 from lawreader.ingest.importer import import_statute
-from lawreader.reader.caching import local as local_page_cache
 from lawreader.search import index
 from lawreader.store.models import Annotation, Law, Provision
+from lawreader.web import page_cache
 
 SLUG = "bench-code"
 FIRST_DATE = datetime.date(2015, 1, 1)
@@ -115,15 +114,13 @@ class Command(BaseCommand):
 
     def cold(self, url):
         """Nothing cached at all: as right after a deployment or a change to the law."""
-        cache.clear()
-        local_page_cache.clear()
+        page_cache.clear()
         return self.get(url)
 
     def page(self, report, name, urls, runs):
         """`urls` are distinct pages: each timed request is a page-cache miss, with the law's shared data (its
         stamp, contents, note counts) warm from the first request, as on a site in use."""
-        cache.clear()
-        local_page_cache.clear()
+        page_cache.clear()
         with CaptureQueriesContext(connection) as queries:
             self.get(urls[0])
         report[f"{name}_queries"] = len(queries)

@@ -3,25 +3,20 @@
 Run `manage.py bench` first: it creates the synthetic code the pages come from. Traffic goes to the loopback
 address only, for a fixed duration per target, and the server is stopped at the end."""
 
+import contextlib
 import json
 import os
 import re
-import signal
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from lawreader.bench import server
 from lawreader.bench.management.commands.bench import SLUG
 from lawreader.store.models import Revision
-
-HOST, PORT = "127.0.0.1", 8765
-WORKERS = 3
 
 
 class Command(BaseCommand):
@@ -44,64 +39,28 @@ class Command(BaseCommand):
             "search": f"/search/?q=taxpayers+income&law={SLUG}",
             "compare": f"/laws/{SLUG}/compare/{previous.valid_from}/to/{latest.valid_from}/",
         }
-        server = self.start_server()
-        try:
-            article = self.fetch(targets["article_page"])
-            targets["static_same_size"] = self.static_file_like(article)
-            self.stop_server(server)
-            server = self.start_server()  # whitenoise indexes static files when it starts
-            report = {"connections": options["connections"], "duration_s": options["duration"], "workers": WORKERS}
+        with server.gunicorn():
+            article = server.fetch(targets["article_page"])
+        targets["static_same_size"] = self.static_file_like(article)
+        report = {"connections": options["connections"], "duration_s": options["duration"], "workers": server.WORKERS}
+        # A new server (whitenoise indexes static files when it starts), sharing pages through a Redis of its own
+        # unless REDIS_URL names one.
+        with contextlib.ExitStack() as stack:
+            redis_url = os.environ.get("REDIS_URL") or stack.enter_context(server.redis_server())
+            stack.enter_context(server.gunicorn(REDIS_URL=redis_url))
             for name, path in targets.items():
-                self.fetch(path)  # warm: the first request fills the cache, as a CDN's first miss would
+                server.fetch(path)  # warm: the first request fills the cache, as a CDN's first miss would
                 report[name] = self.wrk(path, options["duration"], options["connections"])
                 self.stdout.write(
                     f"  {name}: {report[name]['requests_per_s']:.0f} req/s, p99 "
                     f"{report[name]['p99_ms']:.1f} ms, errors {report[name]['errors']}"
                 )
                 self.stdout.flush()
-        finally:
-            self.stop_server(server)
         static = report["static_same_size"]["requests_per_s"]
         report["cached_article_vs_static"] = (
             round(report["article_page"]["requests_per_s"] / static, 2) if static else None
         )
         self.write(report, Path(options["output"]))
-
-    def start_server(self):
-        env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": HOST, "DJANGO_SECURE_SSL_REDIRECT": "0"}
-        env.setdefault("DJANGO_SECRET_KEY", "loadtest-only")
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "lawreader.wsgi",
-                "-b",
-                f"{HOST}:{PORT}",
-                "-w",
-                str(WORKERS),
-                "--log-level",
-                "warning",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            start_new_session=True,
-        )
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://{HOST}:{PORT}/laws/", timeout=2)
-                return server
-            except OSError:
-                time.sleep(0.2)
-        self.stop_server(server)
-        raise CommandError("gunicorn did not start on 127.0.0.1:8765")
-
-    def stop_server(self, server):
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-
-    def fetch(self, path):
-        with urllib.request.urlopen(f"http://{HOST}:{PORT}{path}", timeout=30) as response:
-            return response.read()
 
     def static_file_like(self, content):
         """A static file of the article page's size: the ceiling for serving that many bytes."""
@@ -120,7 +79,7 @@ class Command(BaseCommand):
                 "--timeout",
                 "10s",
                 "--latency",
-                f"http://{HOST}:{PORT}{path}",
+                server.url(path),
             ],
             capture_output=True,
             text=True,
@@ -130,10 +89,15 @@ class Command(BaseCommand):
         return parse_wrk(output)
 
     def write(self, report, path):
-        results = json.loads(path.read_text()) if path.exists() else {}
-        results.setdefault("loadtest", {})[connection.vendor] = report
-        path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        write_results(path, "loadtest", report)
         self.stdout.write(self.style.SUCCESS(f"Load test figures for {connection.vendor} written to {path}"))
+
+
+def write_results(path, section, report):
+    """Put `report` under results[section][database vendor], keeping everything else in the file."""
+    results = json.loads(path.read_text()) if path.exists() else {}
+    results.setdefault(section, {})[connection.vendor] = report
+    path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
 
 
 def parse_wrk(output):

@@ -1,0 +1,89 @@
+"""What no page of ours can answer is refused at the door, before it reaches a view or a query.
+
+- Control characters (NUL above all: PostgreSQL refuses it in text, so it would surface as a 500) in the path,
+  the query string or a submitted form: 400.
+- Methods: OPTIONS is answered with the allowed methods and no body; TRACE and anything else we do not serve: 405.
+- Every response gets a Permissions-Policy that switches off the browser features we never use.
+"""
+
+import re
+
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseNotFound
+from django.urls import Resolver404, resolve
+from django.views.decorators.http import require_safe
+
+SERVED_METHODS = {"GET", "HEAD", "POST", "OPTIONS"}
+READ_ONLY_METHODS = ["GET", "HEAD", "OPTIONS"]
+# C0 controls and DEL. Form fields may hold line breaks and tabs; a path may not.
+CONTROL_IN_PATH = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "magnetometer=()",
+        "microphone=()",
+        "payment=()",
+        "usb=()",
+        "clipboard-write=(self)",  # the reader copies citations
+    ]
+)
+
+
+def read_only(view):
+    """A page that only reads: GET and HEAD (OPTIONS is answered by the middleware), 405 for anything else."""
+    guarded = require_safe(view)
+    guarded.allowed_methods = READ_ONLY_METHODS
+    return guarded
+
+
+def allowed_methods(path):
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return None
+    return getattr(view, "allowed_methods", sorted(SERVED_METHODS))
+
+
+def has_control_characters(request):
+    if CONTROL_IN_PATH.search(request.path):
+        return True
+    fields = [request.GET]
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
+        fields.append(request.POST)
+    return any(
+        CONTROL_IN_VALUE.search(name) or any(CONTROL_IN_VALUE.search(value) for value in values)
+        for field in fields
+        for name, values in field.lists()
+    )
+
+
+class RequestGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.refusal(request) or self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+    def refusal(self, request):
+        if request.method not in SERVED_METHODS:
+            return HttpResponseNotAllowed(sorted(SERVED_METHODS))
+        if has_control_characters(request):
+            return HttpResponseBadRequest(
+                "Control characters are not allowed in addresses or forms.", content_type="text/plain; charset=utf-8"
+            )
+        if request.method == "OPTIONS":
+            methods = allowed_methods(request.path_info)
+            if methods is None:
+                return HttpResponseNotFound()
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(methods)
+            return response
+        return None

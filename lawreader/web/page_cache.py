@@ -1,0 +1,280 @@
+"""Whole pages of a law, cached for anonymous readers and answered conditionally.
+
+What a cached page is keyed by — everything that changes its bytes, and nothing a client can vary at will:
+- the law's public version (store.LawVersion: database triggers move it on every write that changes what readers
+  see, in the write's own transaction, whichever way the write was made; drafts do not move it);
+- today's date ("the edition in force today" moves on by itself);
+- the interface language (from the language cookie, see web/language.py) and the host;
+- the URL name and its arguments, and the query parameters the page declares, with values it accepts. Any other
+  parameter is ignored, and dropped from the request before the view sees it, so `?v=1`, `?v=2`, … are one page.
+
+A process trusts the version it last read for VERSION_TRUST_SECONDS (at most 1 s); its own writes retire it at
+once (web/signals.py). So a change reaches every reader of every process within that window, with or without
+Redis, and a revalidation (If-None-Match) is a 304 answered from the version alone. Browsers revalidate every time
+(`max-age=0, must-revalidate`); no shared cache is told it may keep a page longer.
+
+Pages are kept in two tiers: a per-process LRU bounded in bytes, and the `pages` cache (Redis when REDIS_URL is
+set, bounded by Redis's maxmemory with allkeys-lru, see the README; nothing otherwise).
+
+Staff, and readers with a session of their own (a note filter), are never served from or stored in these
+caches, and get `Cache-Control: private`.
+"""
+
+import datetime
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_etags, quote_etag
+
+from lawreader.store.models import LawVersion
+from lawreader.web.guards import read_only
+from lawreader.web.language import interface_language
+
+PAGE_TIMEOUT = 24 * 3600
+PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
+# Query parameters that make a page the reader's own (their note filter): such requests are never cached.
+PERSONAL_PARAMETERS = ("notes", "notes_form")
+MISSING = object()
+
+
+class LocalLayer:
+    """A process's own copy of the hottest pages, in front of the shared tier (no network round trip, no
+    unpickling), bounded in bytes; and its memo of each law's version."""
+
+    def __init__(self, max_bytes, max_laws=1000):
+        self.max_bytes = max_bytes
+        self.max_laws = max_laws
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self):
+        with self.lock:
+            self.versions = {}
+            self.pages = OrderedDict()
+            self.bytes = 0
+
+    def version(self, slug):
+        memo = self.versions.get(slug)
+        return memo[1] if memo and memo[0] > time.monotonic() else None
+
+    def remember_version(self, slug, version):
+        with self.lock:
+            if len(self.versions) >= self.max_laws:
+                self.versions.clear()
+            self.versions[slug] = (time.monotonic() + settings.LAWREADER_VERSION_TRUST_SECONDS, version)
+
+    def forget_versions(self):
+        with self.lock:
+            self.versions = {}
+
+    def page(self, key):
+        with self.lock:
+            value = self.pages.get(key)
+            if value is not None:
+                self.pages.move_to_end(key)
+            return value
+
+    def remember_page(self, key, value):
+        size = len(value[0])
+        if size > self.max_bytes // 8:
+            return  # one huge page would push out everything else; the shared tier keeps it
+        with self.lock:
+            if key in self.pages:
+                return
+            self.pages[key] = value
+            self.bytes += size
+            while self.bytes > self.max_bytes:
+                _key, (content, *_rest) = self.pages.popitem(last=False)
+                self.bytes -= len(content)
+
+
+local = LocalLayer(settings.LAWREADER_LOCAL_PAGE_BYTES)
+
+
+def shared_pages():
+    return caches["pages"]
+
+
+def clear():
+    """Forget every cached page and version: after a deployment, and between tests."""
+    local.clear()
+    shared_pages().clear()
+    cache.clear()
+
+
+def public_version(slug):
+    """The law's PublicVersion, or None when there is no such law; read at most once per trust window."""
+    version = local.version(slug)
+    if version is None:
+        version = LawVersion.objects.of_slug(slug) or MISSING
+        local.remember_version(slug, version)
+    return None if version is MISSING else version
+
+
+def cached_for_law(slug, name, compute):
+    """Data derived from a law's public content (its contents, note counts), cached until that content changes."""
+    version = public_version(slug)
+    if version is None:
+        return compute()
+    return cache.get_or_set(f"lawreader:{name}:{version.law_id}:{version.version}", compute, PAGE_TIMEOUT)
+
+
+@dataclass(frozen=True)
+class PagePolicy:
+    """The query parameters a cached page understands, each with the values it accepts."""
+
+    parameters: dict
+
+    def canonical_query(self, query):
+        pairs = [(name, query[name]) for name in sorted(self.parameters) if query.get(name) in self.parameters[name]]
+        return urlencode(pairs)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    etag: str
+    last_modified: float  # a POSIX timestamp: when the page last changed, at the latest
+
+
+def page_entry(request, match, policy):
+    """Where this page is cached, and its validators; None for a law that does not exist."""
+    version = public_version(match.kwargs["slug"])
+    if version is None:
+        return None
+    today = datetime.date.today()
+    arguments = sorted((name, str(value)) for name, value in match.kwargs.items())
+    parts = [
+        version.law_id,
+        version.version,
+        version.changed_at,
+        today,
+        interface_language(request),
+        request.get_host(),  # also enforces ALLOWED_HOSTS on a hit
+        match.view_name,
+        arguments,
+        policy.canonical_query(request.GET),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    start_of_today = datetime.datetime.combine(today, datetime.time.min).timestamp()
+    return PageEntry(f"lawreader:page:{digest}", quote_etag(digest[:32]), max(version.changed_at, start_of_today))
+
+
+def is_fresh(request, entry):
+    """Does the reader's copy match? Only the ETag can say: it is derived from the version. If-Modified-Since is
+    not honoured, because a date cannot prove a copy current — Last-Modified has one-second resolution, and the
+    change time is stamped inside the writing transaction, which may commit seconds later."""
+    tags = [tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))]
+    return "*" in tags or entry.etag in tags
+
+
+def cached_response(request, entry):
+    """A 304 when the reader's copy is current, else the stored page, else None."""
+    if is_fresh(request, entry):
+        return finish(HttpResponseNotModified(), entry)
+    stored = local.page(entry.key)
+    if stored is None:
+        stored = shared_pages().get(entry.key)
+        if stored is None:
+            return None
+        local.remember_page(entry.key, stored)
+    content, content_type, status = stored
+    return finish(HttpResponse(content, content_type=content_type, status=status), entry)
+
+
+def store(entry, response):
+    stored = (response.content, response["Content-Type"], response.status_code)
+    local.remember_page(entry.key, stored)
+    shared_pages().set(entry.key, stored, PAGE_TIMEOUT)
+
+
+def finish(response, entry):
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(int(entry.last_modified))
+    patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def is_personal(request):
+    """Pages that differ per reader: staff (drafts, edit links) and readers with a session of their own."""
+    if request.method not in ("GET", "HEAD") or any(name in request.GET for name in PERSONAL_PARAMETERS):
+        return True
+    has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+    return has_session and (request.user.is_authenticated or not request.session.is_empty())
+
+
+def canonicalise(request, policy):
+    """Leave the view only the parameters the page is keyed by: it cannot render what the key does not hold."""
+    query = policy.canonical_query(request.GET)
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
+
+
+def cached_law_page(**parameters):
+    """Cache a read-only page of a law (the view takes `slug`) for anonymous readers. `parameters` names the
+    query parameters the page understands, each with the values it accepts."""
+    policy = PagePolicy({name: frozenset(values) for name, values in parameters.items()})
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            if is_personal(request):
+                response = view(request, slug, *args, **kwargs)
+                patch_cache_control(response, private=True, no_cache=True)
+                return response
+            entry = page_entry(request, request.resolver_match, policy)
+            if entry is None:
+                return view(request, slug, *args, **kwargs)
+            hit = cached_response(request, entry)
+            if hit is not None:
+                return hit
+            canonicalise(request, policy)
+            response = view(request, slug, *args, **kwargs)
+            if response.status_code in (200, 404) and not response.streaming:
+                store(entry, response)
+                finish(response, entry)
+            return response
+
+        wrapper.page_policy = policy
+        return read_only(wrapper)
+
+    return decorate
+
+
+class CachedPageMiddleware:
+    """Answers page-cache hits before sessions, authentication, CSRF and the view: a cached page then costs little
+    more than a static file. Only for what a CDN would see too — a GET without a session cookie or a note filter;
+    everything else goes down the stack to the view and its decorator, which key the page the same way."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.hit(request) or self.get_response(request)
+
+    @staticmethod
+    def hit(request):
+        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        if any(name in request.GET for name in PERSONAL_PARAMETERS):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        policy = getattr(match.func, "page_policy", None)
+        if policy is None:
+            return None
+        entry = page_entry(request, match, policy)
+        return cached_response(request, entry) if entry else None
