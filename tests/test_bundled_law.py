@@ -164,6 +164,13 @@ def test_loading_twice_changes_nothing(bundled_law):
     assert after == before
 
 
+def test_first_load_into_an_empty_store_imports_every_edition_and_note(empty_store):
+    out = io.StringIO()
+    call_command("load_bundled_laws", stdout=out)
+    notes = len(json.loads((LAW_DIR / "annotations.json").read_text(encoding="utf-8")))
+    assert f"4 editions imported, 0 unchanged, {notes} bundled annotations created" in out.getvalue()
+
+
 def test_editors_changes_to_bundled_notes_survive_a_reload(bundled_law):
     note = Annotation.objects.filter(source="fixture").first()
     note.body = "Edited by an editor."

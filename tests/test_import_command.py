@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from tests.builders import statute_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_store")]
 
 
 def run_import(path, *extra, valid_from="2020-01-01", law="test-law", language="en"):

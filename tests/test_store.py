@@ -8,7 +8,7 @@ from lawreader.store import triggers
 from lawreader.store.models import Law, LawVersion, Provision, Revision
 from tests.builders import import_text, make_law, statute_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_store")]
 
 
 @pytest.fixture
