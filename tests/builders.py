@@ -45,3 +45,8 @@ def note_on(law, date, eid, **fields):
     return Annotation.objects.create(
         law=law, revision=revision, target_eid=eid, content_hash=provision.content_hash, **values
     )
+
+
+def find(statute, eid):
+    """The parsed provision with this eid, or None."""
+    return next((node for node in statute.root.walk() if node.eid == eid), None)

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from lawreader.search.citations import MAX_QUERY_LENGTH, Citation, parse_citation
+from lawreader.citations import MAX_QUERY_LENGTH, Citation, parse_citation
 
 ENGLISH_CITATIONS = [
     ("Article 9-1", "art_9-1"),

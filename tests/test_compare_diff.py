@@ -4,19 +4,16 @@ Pure Python (no database): the trees get eids and content hashes the way the par
 """
 
 import copy
-import hashlib
 import itertools
 import random
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 import pytest
 
-from lawreader.compare.diff import DiffNode, TokenOp, compare_trees, diff_tree_from, diff_words
+from lawreader.compare.diff import DiffNode, TokenOp, compare_trees, diff_words
+from lawreader.ingest.parser import Node, assign_content_hashes, assign_eids
 
 # --- editions built in code ----------------------------------------------------------------------------------------
-
-EID_PREFIX = {"chapter": "chp", "article": "art", "paragraph": "para", "subparagraph": "subpara", "text": "text"}
 
 
 @dataclass
@@ -58,43 +55,21 @@ def paragraph(text):
     return Spec("text", text=text)
 
 
-def freeze(spec, eid=""):
-    """The DiffNode tree of an edition, with eids as parser.assign_eids and hashes as assign_content_hashes."""
-    children, text_count = [], 0
-    for child in spec.children:
-        if child.kind == "preamble":
-            child_eid = "preamble"
-        elif child.kind == "text":
-            text_count += 1
-            child_eid = joined_eid(eid, f"text_{text_count}")
-        elif child.kind in ("chapter", "article"):
-            child_eid = f"{EID_PREFIX[child.kind]}_{child.number}"
-        else:
-            child_eid = joined_eid(eid, f"{EID_PREFIX[child.kind]}_{child.number}")
-        children.append(freeze(child, child_eid))
-    return DiffNode(
-        eid=eid,
-        kind=spec.kind,
-        number=spec.number,
-        heading=spec.heading,
-        text=spec.text,
-        content_hash=content_hash(spec.kind, spec.number, spec.heading, spec.text, children),
-        children=tuple(children),
-    )
+def freeze(spec):
+    """The DiffNode tree of an edition, with the eids and content hashes the importer gives the same text."""
+    root = parser_node(spec)
+    assign_eids(root)
+    assign_content_hashes(root)
+    return diff_node(root)
 
 
-def joined_eid(parent_eid, own):
-    return f"{parent_eid}__{own}" if parent_eid else own
+def parser_node(spec):
+    return Node(spec.kind, spec.number, spec.heading, spec.text, children=[parser_node(c) for c in spec.children])
 
 
-def content_hash(kind, number, heading, text, children):
-    digest = hashlib.sha256()
-    for value in (kind, number, heading, text):
-        digest.update(value.encode())
-        digest.update(b"\x1f")
-    for child in children:
-        digest.update(child.content_hash.encode())
-    return digest.hexdigest()[:32]
+def diff_node(node):
+    fields = (node.eid, node.kind, node.number, node.heading, node.text, node.content_hash)
+    return DiffNode(*fields, children=tuple(diff_node(child) for child in node.children))
 
 
 def compare(old_spec, new_spec):
@@ -495,17 +470,6 @@ def test_subtrees_compare_like_whole_editions():
 
     assert changes(comparison) == [("changed", "art_2__para_2", "art_2__para_2")]
     assert comparison.counts == counts(changed=1)
-
-
-def test_parser_like_trees_convert_to_diff_nodes():
-    leaf = SimpleNamespace(
-        eid="art_1", kind="article", number="1", heading="H", text="", content_hash="h1", children=[]
-    )
-    root = SimpleNamespace(eid="", kind="document", number="", heading="", text="", content_hash="h0", children=[leaf])
-
-    tree = diff_tree_from(root)
-
-    assert tree == DiffNode("", "document", "", "", "", "h0", (DiffNode("art_1", "article", "1", "H", "", "h1"),))
 
 
 # --- word diff ---------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 
 from lawreader.ingest.parser import parse_statute
 from lawreader.store.models import Annotation, Provision
-from tests.builders import import_text, make_law
+from tests.builders import find, import_text, make_law
 
 
 def parsed(corpus, name, language):
@@ -12,7 +12,7 @@ def parsed(corpus, name, language):
 
 
 def item_numbers(statute, eid):
-    return [child.number for child in statute.find(eid).children if child.kind == "subparagraph"]
+    return [child.number for child in find(statute, eid).children if child.kind == "subparagraph"]
 
 
 def test_russian_original_has_3_chapters_22_articles(corpus):
@@ -30,12 +30,12 @@ def test_russian_2014_has_inserted_articles_and_items(corpus):
     assert len(articles) == 26
     assert {"9-1", "16-1", "16-2", "16-3"} <= set(articles)
     assert "20-1" in item_numbers(statute, "art_9")
-    assert statute.find("art_9__subpara_20-1__text_1").text.startswith("Направление в целях")
+    assert find(statute, "art_9__subpara_20-1__text_1").text.startswith("Направление в целях")
 
 
 def test_russian_2014_footnotes_attach_to_the_articles_they_follow(corpus):
     statute = parsed(corpus, "rus-2014.md", "ru")
-    [footnote] = statute.find("art_9-1").notes
+    [footnote] = find(statute, "art_9-1").notes
     assert footnote.text.startswith("Глава 2 дополнена статьей 9-1")
     with_footnotes = [node.eid for node in statute.root.walk() if any(n.kind == "footnote" for n in node.notes)]
     assert with_footnotes == [

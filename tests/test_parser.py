@@ -3,6 +3,7 @@
 import pytest
 
 from lawreader.ingest.parser import StatuteSyntaxError, number_key, parse_statute
+from tests.builders import find
 
 RUSSIAN_MARKDOWN = """Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
 
@@ -63,7 +64,7 @@ def test_markdown_export_skips_table_of_contents_and_reads_title():
 
 def test_preamble_and_publisher_note_are_kept_apart():
     statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
-    preamble = statute.find("preamble")
+    preamble = find(statute, "preamble")
     assert preamble.text == "Настоящий Закон определяет порядок проверки."
     [note] = statute.root.notes
     assert note.kind == "publisher"
@@ -95,18 +96,18 @@ def test_items_parts_and_inserted_numbers_get_eids():
 
 def test_numbers_and_text_are_split_as_printed():
     statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
-    item = statute.find("art_1__subpara_1-1")
+    item = find(statute, "art_1__subpara_1-1")
     assert (item.kind, item.number, item.text) == ("subparagraph", "1-1", "вставленное понятие;")
-    article = statute.find("art_1")
+    article = find(statute, "art_1")
     assert (article.number, article.heading) == ("1", "Основные понятия, используемые в настоящем Законе")
 
 
 def test_footnote_attaches_to_the_article_it_closes():
     statute = parse_statute(RUSSIAN_MARKDOWN, "ru")
-    [footnote] = statute.find("art_2").notes
+    [footnote] = find(statute, "art_2").notes
     assert footnote.kind == "footnote"
     assert footnote.text.startswith("Статья 2 с изменениями")
-    assert statute.find("art_2__para_2").notes == []
+    assert find(statute, "art_2__para_2").notes == []
 
 
 def test_signature_is_not_law_text():
@@ -141,13 +142,13 @@ def test_plain_kazakh_text_with_no_space_after_article_dot():
     statute = parse_statute(KAZAKH_PLAIN, "kk")
     assert statute.title == "Сыртқы барлау туралы"
     assert [n.eid for n in statute.root.walk() if n.kind == "article"] == ["art_1", "art_9-1"]
-    assert statute.find("art_9-1").heading == "Құзырет"
-    assert statute.find("art_9-1").notes[0].text.startswith("Заң 9-1-баппен")
+    assert find(statute, "art_9-1").heading == "Құзырет"
+    assert find(statute, "art_9-1").notes[0].text.startswith("Заң 9-1-баппен")
 
 
 def test_kazakh_latin_i_and_soft_hyphens_are_normalised():
     statute = parse_statute(KAZAKH_PLAIN, "kk")
-    assert "қауіпсіздік" in statute.find("art_1__subpara_1").text
+    assert "қауіпсіздік" in find(statute, "art_1__subpara_1").text
     assert statute.signature == "Қазақстан Республикасының Президенті Н. Назарбаев"
 
 
@@ -184,10 +185,10 @@ Footnote. Article 2 as amended by Law No. 5-T.
 def test_plain_text_table_of_contents_is_skipped():
     statute = parse_statute(ENGLISH_PLAIN_WITH_TOC, "en")
     assert statute.title == "On Testing"
-    assert statute.find("preamble").text == "This Law sets out tests."
+    assert find(statute, "preamble").text == "This Law sets out tests."
     assert statute.count("article") == 2
     assert statute.root.notes[0].marker == "Note of RCLI"
-    assert statute.find("art_2").notes[0].text == "Article 2 as amended by Law No. 5-T."
+    assert find(statute, "art_2").notes[0].text == "Article 2 as amended by Law No. 5-T."
 
 
 def test_law_without_chapters_is_accepted():
@@ -198,8 +199,8 @@ def test_law_without_chapters_is_accepted():
 def test_unchanged_subtrees_hash_alike_and_changes_propagate_up():
     before = parse_statute("Article 1. A\n\n1) one;\n\nArticle 2. B\n\n1) two.\n", "en")
     after = parse_statute("Article 1. A\n\n1) one;\n\nArticle 2. B\n\n1) two, changed.\n", "en")
-    assert before.find("art_1").content_hash == after.find("art_1").content_hash
-    assert before.find("art_2").content_hash != after.find("art_2").content_hash
+    assert find(before, "art_1").content_hash == find(after, "art_1").content_hash
+    assert find(before, "art_2").content_hash != find(after, "art_2").content_hash
     assert before.root.content_hash != after.root.content_hash
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from lawreader.annotate.forms import AnnotationForm
 from lawreader.annotate.rendering import render_body
+from lawreader.citations import parse_citation
 from lawreader.store.models import Annotation, Provision, Revision
 from lawreader.store.models.annotations import AnnotationStatus
 
@@ -144,12 +145,14 @@ class AnnotationAdmin(admin.ModelAdmin):
             .exclude(kind="document")
             .only("eid", "kind", "number", "heading", "text")
         )
-        if term:
+        citation = parse_citation(term) if term else None
+        if citation is not None:
+            provisions = provisions.cited_by(citation)
+        elif term:
             provisions = (
                 provisions.filter(eid__icontains=term.replace(" ", "_"))
                 | provisions.filter(heading__icontains=term)
                 | provisions.filter(text__icontains=term)
-                | article_by_number(provisions, term)
             )
         results = [{"eid": p.eid, "label": suggestion_label(p)} for p in provisions.order_by("path")[:SUGGESTIONS]]
         return JsonResponse({"results": results})
@@ -162,15 +165,6 @@ class AnnotationAdmin(admin.ModelAdmin):
         if request.headers.get("X-Requested-With") == "fetch":
             return JsonResponse({"html": html})
         return render(request, "admin/annotate/preview.html", {"html": html, "title": _("Preview")})
-
-
-def article_by_number(provisions, term):
-    """'Article 9', 'art 9', 'ст. 9', '9-бап' → that article and what is in it."""
-    words = term.replace(".", " ").replace("-бап", " ").split()
-    number = next((word for word in words if word[:1].isdigit()), None)
-    if number is None:
-        return provisions.none()
-    return provisions.filter(eid=f"art_{number}")
 
 
 def suggestion_label(provision):

@@ -33,14 +33,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from lawreader.vocabulary import ARTICLE, CHAPTER, PREAMBLE, last_segment
+
 INSERTED, DELETED, CHANGED, MOVED, UNCHANGED = "inserted", "deleted", "changed", "moved", "unchanged"
 COUNTED_STATUSES = (INSERTED, DELETED, CHANGED, MOVED)
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
-KIND_ARTICLE = "article"
 # Articles and chapters keep their numbers from edition to edition (an inserted article becomes "9-1", not a new
 # "10"), so an eid match at these levels is the same provision even when its text was restated wholesale; only
 # lower levels can be renumbered and need to compete by similarity.
-FIRM_EID_KINDS = frozenset({"preamble", "chapter", KIND_ARTICLE})
+FIRM_EID_KINDS = frozenset({PREAMBLE, CHAPTER, ARTICLE})
 
 # Two provisions are the same one when the difflib ratio of their heading + text, as casefolded word and
 # punctuation tokens, is at least this: 2 * matching tokens / all tokens. One word replaced in eight still
@@ -119,7 +120,7 @@ class Comparison:
             stack.extend(reversed(change.children))
 
     def changed_articles(self) -> list[Change]:
-        return [change for change in self.iter_changes() if change.kind == KIND_ARTICLE and change.has_changes]
+        return [change for change in self.iter_changes() if change.kind == ARTICLE and change.has_changes]
 
 
 def compare_trees(old_root: DiffNode, new_root: DiffNode) -> Comparison:
@@ -128,19 +129,6 @@ def compare_trees(old_root: DiffNode, new_root: DiffNode) -> Comparison:
     matcher.match(old_root, new_root)
     root = _ChangeBuilder(matcher).pair(old_root, new_root, moved=False)
     return Comparison(root=root, counts=_count_statuses(root))
-
-
-def diff_tree_from(node) -> DiffNode:
-    """A DiffNode tree from any tree of objects with the same attributes (the parser's `Node`, for one)."""
-    return DiffNode(
-        eid=node.eid,
-        kind=node.kind,
-        number=node.number,
-        heading=node.heading,
-        text=node.text,
-        content_hash=node.content_hash,
-        children=tuple(diff_tree_from(child) for child in node.children),
-    )
 
 
 # --- word diff ---------------------------------------------------------------------------------------------------
@@ -196,7 +184,7 @@ def _merged(ops):
 
 def _local_key(node):
     """The last segment of an eid: what identifies a provision among its siblings."""
-    return node.eid.rpartition("__")[2]
+    return last_segment(node.eid)
 
 
 def _same_own_fields(old, new):

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from lawreader import vocabulary
 from lawreader.compare.diff import DiffNode, compare_trees
-from lawreader.reader.editions import EditionNotFound, Timeline, readable_eid
+from lawreader.reader.editions import EditionNotFound, Timeline
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
 
@@ -90,14 +91,14 @@ def provision_history(law, eid, language):
     )
     by_revision = {}
     for revision_id, depth, row_eid, *rest in rows:
-        if row_eid == eid or row_eid.startswith(eid + "__"):
+        if vocabulary.is_within(row_eid, eid):
             by_revision.setdefault(revision_id, []).append((depth, row_eid, *rest))
     if not by_revision:
         raise EditionNotFound(
-            _("%(law)s has no %(provision)s in any edition.") % {"law": law, "provision": readable_eid(eid)}
+            _("%(law)s has no %(provision)s in any edition.") % {"law": law, "provision": vocabulary.name(eid)}
         )
     notes = Annotation.objects.published().filter(
-        revision__in=timeline.revisions, kind=AnnotationKind.AMENDMENT, target_eid=eid.split("__", 1)[0]
+        revision__in=timeline.revisions, kind=AnnotationKind.AMENDMENT, target_eid=vocabulary.outermost(eid)
     )
     notes_by_revision = {}
     for note in notes:

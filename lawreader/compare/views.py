@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lawreader import vocabulary
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
-from lawreader.reader.editions import EditionNotFound, readable_eid
+from lawreader.reader.editions import EditionNotFound
 from lawreader.reader.views import not_found, requested_language
 from lawreader.store.models import Law
 from lawreader.store.models.laws import LANGUAGE_CODES
@@ -84,7 +85,7 @@ def history(request, slug, eid):
     context = {
         "law": law,
         "eid": eid,
-        "name": readable_eid(eid),
+        "name": vocabulary.name(eid),
         "entries": entries,
         "language": language,
         "language_query": "" if language == law.default_language else f"?lang={language}",

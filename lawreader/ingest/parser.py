@@ -14,6 +14,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from lawreader.vocabulary import ARTICLE, CHAPTER, DOCUMENT, ITEM, PART, PREAMBLE, TEXT, child_eid
+
 NUMBER = r"\d+(?:-\d+)*"
 
 CHAPTER_RE = re.compile(
@@ -41,20 +43,10 @@ SOFT_HYPHEN = "\u00ad"
 # Latin "i" typed inside Kazakh words where the Cyrillic "і" belongs.
 LATIN_I_IN_CYRILLIC_RE = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
 
-KIND_DOCUMENT = "document"
-KIND_PREAMBLE = "preamble"
-KIND_CHAPTER = "chapter"
-KIND_ARTICLE = "article"
-KIND_PART = "paragraph"
-KIND_ITEM = "subparagraph"
-KIND_TEXT = "text"
 
 NOTE_FOOTNOTE = "footnote"
 NOTE_PUBLISHER = "publisher"
 
-EID_PREFIX = {KIND_CHAPTER: "chp", KIND_ARTICLE: "art", KIND_PART: "para", KIND_ITEM: "subpara", KIND_TEXT: "text"}
-# Articles are numbered through the whole law, so their eid does not carry the chapter's.
-EID_RESETS_AT = {KIND_CHAPTER, KIND_ARTICLE}
 
 EXPECTED_ARTICLE = "an article heading such as 'Статья 1. …', '1-бап. …' or 'Article 1. …'"
 EXPECTED_CHAPTER = "a chapter heading such as 'Глава 1. …', '1-тарау. …' or 'Chapter 1. …'"
@@ -118,9 +110,6 @@ class ParsedStatute:
     def note_count(self):
         return sum(len(node.notes) for node in self.root.walk())
 
-    def find(self, eid):
-        return next((node for node in self.root.walk() if node.eid == eid), None)
-
 
 def number_key(number):
     """'9-1' → (9, 1): inserted numbers sort right after the number they extend."""
@@ -157,7 +146,7 @@ def split_paragraphs(source, language):
 
 def heading_of(paragraph):
     """(kind, number, heading) for a chapter or article heading line, else None."""
-    for kind, pattern in ((KIND_CHAPTER, CHAPTER_RE), (KIND_ARTICLE, ARTICLE_RE)):
+    for kind, pattern in ((CHAPTER, CHAPTER_RE), (ARTICLE, ARTICLE_RE)):
         match = pattern.match(paragraph.text)
         if match:
             return kind, match.group("num") or match.group("kknum"), match.group("heading").strip()
@@ -205,7 +194,7 @@ class TreeBuilder:
     """Builds the provision tree paragraph by paragraph, checking numbering as it goes."""
 
     def __init__(self):
-        self.root = Node(KIND_DOCUMENT, line=0)
+        self.root = Node(DOCUMENT, line=0)
         self.preamble = None
         self.chapter = None
         self.article = None
@@ -238,8 +227,8 @@ class TreeBuilder:
         self.last_number[key] = (number, line)
 
     def add_chapter(self, number, heading, line):
-        self.check_order(self.root, KIND_CHAPTER, number, line, "chapter")
-        self.chapter = Node(KIND_CHAPTER, number=number, heading=heading, line=line)
+        self.check_order(self.root, CHAPTER, number, line, "chapter")
+        self.chapter = Node(CHAPTER, number=number, heading=heading, line=line)
         self.root.children.append(self.chapter)
         self.article = self.part = self.item = None
 
@@ -252,17 +241,17 @@ class TreeBuilder:
                 f"duplicate article number {number} (already used at line {self.seen_articles[number]})",
                 "each article number once",
             )
-        self.check_order(self.root, KIND_ARTICLE, number, line, "article")
+        self.check_order(self.root, ARTICLE, number, line, "article")
         self.seen_articles[number] = line
-        self.article = Node(KIND_ARTICLE, number=number, heading=heading, line=line)
+        self.article = Node(ARTICLE, number=number, heading=heading, line=line)
         (self.chapter or self.root).children.append(self.article)
         self.part = self.item = None
 
     def add_part(self, number, text, line):
         if self.article is None:
             raise StatuteSyntaxError(line, f"numbered part '{number}.' comes before any article", EXPECTED_ARTICLE)
-        self.check_order(self.article, KIND_PART, number, line, "part")
-        self.part = Node(KIND_PART, number=number, text=text, line=line)
+        self.check_order(self.article, PART, number, line, "part")
+        self.part = Node(PART, number=number, text=text, line=line)
         self.article.children.append(self.part)
         self.item = None
 
@@ -270,8 +259,8 @@ class TreeBuilder:
         if self.article is None:
             raise StatuteSyntaxError(line, f"item '{number})' comes before any article", EXPECTED_ARTICLE)
         parent = self.part or self.article
-        self.check_order(parent, KIND_ITEM, number, line, "item")
-        self.item = Node(KIND_ITEM, number=number, text=text, line=line)
+        self.check_order(parent, ITEM, number, line, "item")
+        self.item = Node(ITEM, number=number, text=text, line=line)
         parent.children.append(self.item)
 
     def add_text(self, text, line):
@@ -279,11 +268,11 @@ class TreeBuilder:
         if parent is None:
             self.add_preamble_text(text, line)
             return
-        parent.children.append(Node(KIND_TEXT, text=text, line=line))
+        parent.children.append(Node(TEXT, text=text, line=line))
 
     def add_preamble_text(self, text, line):
         if self.preamble is None:
-            self.preamble = Node(KIND_PREAMBLE, text=text, line=line)
+            self.preamble = Node(PREAMBLE, text=text, line=line)
             self.root.children.insert(0, self.preamble)
         else:
             self.preamble.text += "\n\n" + text
@@ -320,7 +309,7 @@ def parse_statute(source, language="ru"):
         raise StatuteSyntaxError(1, "the file has no text", EXPECTED_ARTICLE)
     title, front, body = strip_table_of_contents(paragraphs)
     builder = TreeBuilder()
-    expects_chapters = any((heading_of(p) or ("",))[0] == KIND_CHAPTER or (p.markdown_level == 2) for p in body)
+    expects_chapters = any((heading_of(p) or ("",))[0] == CHAPTER or (p.markdown_level == 2) for p in body)
 
     for paragraph in front:
         read_note_or_text(builder, paragraph, preamble=True)
@@ -354,7 +343,7 @@ def read_body_paragraph(builder, paragraph, expects_chapters):
         raise StatuteSyntaxError(line, f"heading '{text}' has no chapter or article number", wanted)
     if heading:
         kind, number, title = heading
-        if kind == KIND_CHAPTER:
+        if kind == CHAPTER:
             builder.add_chapter(number, title, line)
         else:
             builder.add_article(number, title, line, expects_chapters)
@@ -406,23 +395,14 @@ def read_note_or_text(builder, paragraph, preamble):
 
 
 def assign_eids(node):
-    """Akoma Ntoso-style ids: chp_2, art_9-1, art_2__para_1__subpara_3, art_1__text_1, chp_2__text_1, preamble."""
+    """Akoma Ntoso-style ids (see lawreader/vocabulary.py); unnumbered paragraphs count among their siblings."""
     text_count = 0
     for child in node.children:
-        if child.kind == KIND_PREAMBLE:
-            child.eid = "preamble"
-        elif child.kind == KIND_TEXT:
+        if child.kind == TEXT:
             text_count += 1
-            child.eid = joined_eid(node.eid, f"text_{text_count}")
-        elif child.kind in EID_RESETS_AT:
-            child.eid = f"{EID_PREFIX[child.kind]}_{child.number}"
-        else:
-            child.eid = joined_eid(node.eid, f"{EID_PREFIX[child.kind]}_{child.number}")
+        number = str(text_count) if child.kind == TEXT else child.number
+        child.eid = child_eid(node.eid, child.kind, number)
         assign_eids(child)
-
-
-def joined_eid(parent_eid, own):
-    return f"{parent_eid}__{own}" if parent_eid else own
 
 
 def assign_content_hashes(node):

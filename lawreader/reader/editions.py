@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from lawreader import vocabulary
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.provisions import ProvisionKind
@@ -81,14 +82,6 @@ def edition_for(law, date, language):
     return timeline, timeline.require_in_force_on(date)
 
 
-CITATION_FORMS = {
-    ProvisionKind.ARTICLE: "Art. {}",
-    ProvisionKind.PARAGRAPH: "para. {}",
-    ProvisionKind.SUBPARAGRAPH: "item {}",
-    ProvisionKind.CHAPTER: "Ch. {}",
-}
-
-
 @dataclass
 class TreeNode:
     provision: Provision
@@ -97,19 +90,6 @@ class TreeNode:
     href: str = ""
     children: list = field(default_factory=list)
     notes: list = field(default_factory=list)
-
-
-def pinpoint(parent_citation, provision):
-    form = CITATION_FORMS.get(provision.kind)
-    if provision.kind == ProvisionKind.PREAMBLE:
-        return "Preamble"
-    if form is None:
-        return parent_citation
-    own = form.format(provision.number)
-    # Articles are cited on their own: "Art. 9", not "Ch. 2, Art. 9".
-    if not parent_citation or provision.kind == ProvisionKind.ARTICLE:
-        return own
-    return f"{parent_citation}, {own}"
 
 
 HEADED_KINDS = {ProvisionKind.CHAPTER, ProvisionKind.ARTICLE}
@@ -121,14 +101,10 @@ def build_tree(provisions, notes_by_eid, ancestors=(), top_heading_level=2):
     Chapters and articles get HTML heading levels from `top_heading_level` down, so headings stay in order.
     """
     roots, stack = [], []
-    base_citation = ""
-    for ancestor in ancestors:
-        base_citation = pinpoint(base_citation, ancestor)
     for provision in provisions:
         while stack and stack[-1].provision.depth >= provision.depth:
             stack.pop()
-        parent_citation = stack[-1].citation if stack else base_citation
-        node = TreeNode(provision, pinpoint(parent_citation, provision), notes=notes_by_eid.get(provision.eid, []))
+        node = TreeNode(provision, vocabulary.citation(provision.eid), notes=notes_by_eid.get(provision.eid, []))
         node.heading_level = top_heading_level + sum(
             1 for open_node in stack if open_node.provision.kind in HEADED_KINDS
         )
@@ -185,7 +161,7 @@ def count_notes_by_article(revision, user, kinds=None):
     counts = {}
     for queryset in (bound, following):
         for eid, count in queryset.values("target_eid").annotate(count=Count("id")).values_list("target_eid", "count"):
-            article = eid.split("__", 1)[0]
+            article = vocabulary.article_of(eid)
             counts[article] = counts.get(article, 0) + count
     return counts
 
@@ -220,7 +196,7 @@ def provision_page(revision, eid, user, date, kinds=None):
 
 def eid_missing(revision, eid, date):
     """'Article 9-1 did not exist on 1 January 2012; it first appears in the edition of 7 April 2014.'"""
-    readable = readable_eid(eid)
+    readable = vocabulary.name(eid)
     editions_with_it = list(
         Revision.objects.published()
         .filter(law_id=revision.law_id, language=revision.language, provisions__eid=eid)
@@ -244,17 +220,3 @@ def eid_missing(revision, eid, date):
 
 def long_date(date):
     return f"{date.day} {date:%B %Y}"
-
-
-EID_WORDS = {"chp": "Chapter", "art": "Article", "para": "part", "subpara": "item", "text": "paragraph"}
-
-
-def readable_eid(eid):
-    """'art_9__subpara_20-1' → 'Article 9, item 20-1'."""
-    words = []
-    for segment in eid.split("__"):
-        prefix, _sep, number = segment.partition("_")
-        if prefix not in EID_WORDS or not number:
-            return eid
-        words.append(f"{EID_WORDS[prefix]} {number}")
-    return ", ".join(words) if words else eid

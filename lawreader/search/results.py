@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from lawreader.store.models import Provision
+from lawreader.vocabulary import article_of
 
 
 @dataclass
@@ -15,7 +16,7 @@ class Candidate:
 
     def url(self, language):
         """The permalink; a part or item opens its article at the provision."""
-        article = self.provision.eid.split("__", 1)[0]
+        article = article_of(self.provision.eid) or self.provision.eid
         url = reverse("reader:provision", args=[self.revision.law.slug, self.revision.valid_from, article])
         if language != self.revision.law.default_language:
             url += f"?lang={language}"
@@ -24,7 +25,7 @@ class Candidate:
 
 def entry_url(entry, revision, highlight=""):
     """Where a result leads: the provision on its article's page (words highlighted there), or the note."""
-    article = entry.eid.split("__", 1)[0] if entry.eid.startswith("art_") else entry.eid
+    article = article_of(entry.eid) or entry.eid
     if not article:
         url = reverse("reader:edition", args=[revision.law.slug, revision.valid_from])
     else:
@@ -42,9 +43,7 @@ def citation_candidates(citation, revisions):
     """The provisions a citation can mean in the searched editions: the exact eid, else any that fits when the
     citer skipped a level ("Art. 9 item 3" for "Art. 9, part 2, item 3")."""
     by_id = {revision.pk: revision for revision in revisions}
-    provisions = Provision.objects.filter(revision__in=by_id, eid=citation.eid())
-    if not provisions.exists():
-        provisions = Provision.objects.filter(revision__in=by_id, eid__regex=citation.eid_pattern())
+    provisions = Provision.objects.filter(revision__in=by_id).cited_by(citation)
     provisions = provisions.order_by("revision__law__title", "path")[:50]
     return [Candidate(provision, by_id[provision.revision_id]) for provision in provisions]
 

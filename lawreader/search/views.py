@@ -5,8 +5,8 @@ import datetime
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from lawreader.citations import parse_citation
 from lawreader.search.backends.base import Scope
-from lawreader.search.citations import parse_citation
 from lawreader.search.forms import SearchForm
 from lawreader.search.results import citation_candidates, entry_url, group_by_provision
 from lawreader.search.service import search_words

@@ -2,21 +2,24 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from lawreader import vocabulary
 from lawreader.store.models.laws import Revision
 
 
 class ProvisionKind(models.TextChoices):
-    DOCUMENT = "document", _("document")
-    PREAMBLE = "preamble", _("preamble")
-    CHAPTER = "chapter", _("chapter")
-    ARTICLE = "article", _("article")
-    PARAGRAPH = "paragraph", _("numbered part")
-    SUBPARAGRAPH = "subparagraph", _("item")
-    TEXT = "text", _("unnumbered paragraph")
+    DOCUMENT = vocabulary.DOCUMENT, _("document")
+    PREAMBLE = vocabulary.PREAMBLE, _("preamble")
+    CHAPTER = vocabulary.CHAPTER, _("chapter")
+    ARTICLE = vocabulary.ARTICLE, _("article")
+    PARAGRAPH = vocabulary.PART, _("numbered part")
+    SUBPARAGRAPH = vocabulary.ITEM, _("item")
+    TEXT = vocabulary.TEXT, _("unnumbered paragraph")
 
 
 class ProvisionQuerySet(MP_NodeQuerySet):
@@ -25,6 +28,12 @@ class ProvisionQuerySet(MP_NodeQuerySet):
 
     def articles(self):
         return self.filter(kind=ProvisionKind.ARTICLE)
+
+    def cited_by(self, citation):
+        """The provisions a citation names: its exact eid, else any that fits when the citer skipped a level
+        ("Art. 9 item 3" for "Art. 9, part 2, item 3")."""
+        exact = self.filter(eid=citation.eid())
+        return exact if exact.exists() else self.filter(eid__regex=citation.eid_pattern())
 
     def table_of_contents(self, revision):
         """Chapters and articles in document order, as ContentsEntry rows: what a table of contents needs."""
@@ -84,20 +93,14 @@ class Provision(MP_Node):
         return provision_label(self.kind, self.number)
 
 
-LABELS = {
-    ProvisionKind.CHAPTER: _("Chapter %(number)s"),
-    ProvisionKind.ARTICLE: _("Article %(number)s"),
-    ProvisionKind.PARAGRAPH: _("part %(number)s"),
-    ProvisionKind.SUBPARAGRAPH: _("item %(number)s"),
-    ProvisionKind.PREAMBLE: _("Preamble"),
-    ProvisionKind.TEXT: _("paragraph"),
-}
+def interface_language():
+    """The language pages are being written in, as the vocabulary names languages."""
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def provision_label(kind, number):
-    """'Article 9-1', 'item 20-1' — how a reader names a provision."""
-    label = LABELS.get(kind)
-    return str(label) % {"number": number} if label else ""
+    """'Article 9-1', 'item 20-1' — how a reader names a provision, in the interface language."""
+    return vocabulary.label(kind, number, interface_language())
 
 
 @dataclass(frozen=True)

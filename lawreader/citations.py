@@ -16,23 +16,28 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from lawreader import vocabulary
+
 # A citation is short; anything longer is words, and the cap bounds every step below.
 MAX_QUERY_LENGTH = 200
 
-CHAPTER, ARTICLE, PART, ITEM, PREAMBLE = "chp", "art", "para", "subpara", "preamble"
+# A citation's levels are eid segment prefixes ("art", "para"), so a citation reads as the eid it names.
+CHAPTER, ARTICLE, PART, ITEM = (vocabulary.EID_PREFIX[kind] for kind in vocabulary.NUMBERED_KINDS)
+PREAMBLE = vocabulary.PREAMBLE_EID
 # Numbered levels from the top; a citation lists them in this order or its reverse.
 LEVELS = (CHAPTER, ARTICLE, PART, ITEM)
 # The level a bracketed number after a level means: "Art. 2(1)" is article 2, part 1.
 BRACKETED_LEVEL_BELOW = {ARTICLE: PART, PART: ITEM}
 # The shapes an eid can take (articles are numbered through the law, so they never carry their chapter).
 CITABLE_SHAPES = {(PREAMBLE,), (CHAPTER,), (ARTICLE,), (ARTICLE, PART), (ARTICLE, ITEM), (ARTICLE, PART, ITEM)}
-LABEL_WORDS = {PREAMBLE: "preamble", CHAPTER: "chapter", ARTICLE: "article", PART: "part", ITEM: "item"}
 
-NUMBER = r"[0-9]+(?:-[0-9]+)*"
+NUMBER = vocabulary.NUMBER
 NUMBER_RE = re.compile(NUMBER)
 # Matches any number of any part: the level a reader may skip when citing "article 9, item 3".
-OPTIONAL_PART_PATTERN = "(__para_[0-9-]+)?"
-RAW_EID_RE = re.compile(rf"chp_{NUMBER}|art_{NUMBER}(?:__para_{NUMBER})?(?:__subpara_{NUMBER})?|preamble")
+OPTIONAL_PART_PATTERN = f"({vocabulary.SEPARATOR}{PART}_[0-9-]+)?"
+RAW_EID_RE = re.compile(
+    rf"{CHAPTER}_{NUMBER}|{ARTICLE}_{NUMBER}(?:__{PART}_{NUMBER})?(?:__{ITEM}_{NUMBER})?|{PREAMBLE}"
+)
 
 DASHES_TO_HYPHEN = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 # Readers without a Kazakh keyboard layout type the nearest Russian letters ("9-баптын 1-тармагы"), so both the
@@ -46,25 +51,25 @@ TOKEN_RE = re.compile(
 )
 
 
-def vocabulary(pattern):
+def words_pattern(pattern):
     return re.compile(pattern.translate(KAZAKH_TO_RUSSIAN_LETTERS))
 
 
 # Words written before their number: "Article 9", "ст. 9", "п. 1", "подпункт 3)".
 WORDS_BEFORE_NUMBER = {
-    CHAPTER: vocabulary(r"chapter|chap|ch|глав(?:а|ы|е|у|ой)|гл"),
-    ARTICLE: vocabulary(r"article|art|стать(?:я|и|е|ю|ей|ёй)|ст"),
-    PART: vocabulary(r"part|paragraph|para|пункт(?:а|у|ом|е)?|п"),
-    ITEM: vocabulary(r"item|subparagraph|subpara|подпункт(?:а|у|ом|е)?|подп|пп"),
+    CHAPTER: words_pattern(r"chapter|chap|ch|глав(?:а|ы|е|у|ой)|гл"),
+    ARTICLE: words_pattern(r"article|art|стать(?:я|и|е|ю|ей|ёй)|ст"),
+    PART: words_pattern(r"part|paragraph|para|пункт(?:а|у|ом|е)?|п"),
+    ITEM: words_pattern(r"item|subparagraph|subpara|подпункт(?:а|у|ом|е)?|подп|пп"),
 }
 # Kazakh words written after their number, with their case endings: "9-бап", "2-баптың", "3) тармақшасы".
 WORDS_AFTER_NUMBER = {
-    CHAPTER: vocabulary(r"тарау(?:дың|ға|ды|да|дан|ы|ының|ына|ында|ын)?"),
-    ARTICLE: vocabulary(r"бап(?:тың|қа|ты|та|тан)?|бабы(?:ның|на|нда|н)?"),
-    PART: vocabulary(r"тармақ(?:тың|қа|ты|та|тан)?|тармағы(?:ның|на|нда|н)?"),
-    ITEM: vocabulary(r"тармақша(?:ның|ға|ны|да|дан|сы|сының|сына|сында|сын)?"),
+    CHAPTER: words_pattern(r"тарау(?:дың|ға|ды|да|дан|ы|ының|ына|ында|ын)?"),
+    ARTICLE: words_pattern(r"бап(?:тың|қа|ты|та|тан)?|бабы(?:ның|на|нда|н)?"),
+    PART: words_pattern(r"тармақ(?:тың|қа|ты|та|тан)?|тармағы(?:ның|на|нда|н)?"),
+    ITEM: words_pattern(r"тармақша(?:ның|ға|ны|да|дан|сы|сының|сына|сында|сын)?"),
 }
-PREAMBLE_WORD_RE = vocabulary(r"preamble|преамбул(?:а|ы|е|у|ой|асы|асының|асына|асында)")
+PREAMBLE_WORD_RE = words_pattern(r"preamble|преамбул(?:а|ы|е|у|ой|асы|асының|асына|асында)")
 CONNECTOR_WORDS = {"of"}  # "item 20-1 of Article 9"
 
 
@@ -81,7 +86,7 @@ class Citation:
 
     def eid(self) -> str:
         """The provision's exact eid: "art_9__para_1__subpara_3", "chp_2", "preamble"."""
-        return "__".join(segment_eid(level, number) for level, number in self.segments)
+        return vocabulary.SEPARATOR.join(segment_eid(level, number) for level, number in self.segments)
 
     def eid_pattern(self) -> str:
         """An anchored regular expression for the eids this citation may mean.
@@ -92,20 +97,19 @@ class Citation:
         """
         if self.levels() == (ARTICLE, ITEM):
             article, item = (segment_eid(level, number) for level, number in self.segments)
-            return f"^{article}{OPTIONAL_PART_PATTERN}__{item}$"
+            return f"^{article}{OPTIONAL_PART_PATTERN}{vocabulary.SEPARATOR}{item}$"
         return f"^{self.eid()}$"
 
-    def label(self) -> str:
-        """English words for lists of matches: "Article 9, part 1, item 3", "Chapter 2", "Preamble"."""
-        words = ", ".join(f"{LABEL_WORDS[level]} {number}".strip() for level, number in self.segments)
-        return words[0].upper() + words[1:]
+    def label(self, language="en") -> str:
+        """Words for lists of matches: "Article 9, part 1, item 3", "Chapter 2", "Preamble"."""
+        return vocabulary.name(self.eid(), language)
 
     def levels(self) -> tuple[str, ...]:
         return tuple(level for level, _ in self.segments)
 
 
 def segment_eid(level, number):
-    return f"{level}_{number}" if number else level
+    return vocabulary.segment_eid(vocabulary.PREAMBLE, "") if level == PREAMBLE else f"{level}_{number}"
 
 
 def is_citable(segments):
@@ -152,11 +156,8 @@ def normalized(query):
 def citation_from_raw_eid(text):
     if text == PREAMBLE:
         return Citation(((PREAMBLE, ""),))
-    mentions = []
-    for segment in text.split("__"):
-        level, _, number = segment.partition("_")
-        mentions.append(Mention(level, number))
-    return citation_from_mentions(mentions)
+    segments = vocabulary.segments(text)  # RAW_EID_RE has matched: a well-formed eid
+    return citation_from_mentions([Mention(vocabulary.EID_PREFIX[s.kind], s.number) for s in segments])
 
 
 class Token(NamedTuple):

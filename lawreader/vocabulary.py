@@ -1,0 +1,184 @@
+"""The law's vocabulary: kinds of provision, the eid grammar, and how a provision is named and cited in English,
+Russian and Kazakh. Pure Python (no Django): the parser, the diff, citations, the store, pages and tests all use
+it, and nothing else splits or builds an eid.
+
+Eids follow Akoma Ntoso: one segment per level, joined by "__" — `chp_2`, `art_9-1`, `art_2__para_1__subpara_3`,
+`art_9__subpara_20-1__text_1`, `preamble`. Articles are numbered through the whole law, so an article's eid does
+not carry its chapter's: an eid starts afresh at a chapter or an article.
+"""
+
+import re
+from dataclasses import dataclass
+
+# Kinds of provision, as stored. A numbered part ("1.") is Akoma Ntoso's paragraph, an item ("1)") its
+# subparagraph; readers call them parts and items.
+DOCUMENT = "document"
+PREAMBLE = "preamble"
+CHAPTER = "chapter"
+ARTICLE = "article"
+PART = "paragraph"
+ITEM = "subparagraph"
+TEXT = "text"  # an unnumbered paragraph
+KINDS = (DOCUMENT, PREAMBLE, CHAPTER, ARTICLE, PART, ITEM, TEXT)
+HEADED_KINDS = (CHAPTER, ARTICLE)
+NUMBERED_KINDS = (CHAPTER, ARTICLE, PART, ITEM)
+
+SEPARATOR = "__"
+PREAMBLE_EID = "preamble"
+EID_PREFIX = {CHAPTER: "chp", ARTICLE: "art", PART: "para", ITEM: "subpara", TEXT: "text"}
+KIND_OF_PREFIX = {prefix: kind for kind, prefix in EID_PREFIX.items()}
+STARTS_AFRESH = {CHAPTER, ARTICLE}
+NUMBER = r"[0-9]+(?:-[0-9]+)*"
+SEGMENT_RE = re.compile(rf"(?P<prefix>{'|'.join(EID_PREFIX.values())})_(?P<number>{NUMBER})")
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str
+    number: str  # as printed ("9-1"); for an unnumbered paragraph, its place among its siblings
+
+
+def segment_eid(kind, number=""):
+    """One level's part of an eid: "art_9-1", "text_2", "preamble"."""
+    return PREAMBLE_EID if kind == PREAMBLE else f"{EID_PREFIX[kind]}_{number}"
+
+
+def child_eid(parent_eid, kind, number=""):
+    """The eid of a provision of `kind` and `number` under the provision `parent_eid` ("" for the document)."""
+    own = segment_eid(kind, number)
+    return own if kind in STARTS_AFRESH or kind == PREAMBLE or not parent_eid else f"{parent_eid}{SEPARATOR}{own}"
+
+
+def segments(eid):
+    """The eid's levels top-down, or None when it is not a well-formed eid."""
+    if eid == PREAMBLE_EID:
+        return (Segment(PREAMBLE, ""),)
+    parsed = []
+    for raw in eid.split(SEPARATOR) if eid else ():
+        match = SEGMENT_RE.fullmatch(raw)
+        if match is None:
+            return None
+        parsed.append(Segment(KIND_OF_PREFIX[match["prefix"]], match["number"]))
+    return tuple(parsed) or None
+
+
+def parent_eid(eid):
+    """The enclosing provision's eid within the same numbering ("" at the top: a chapter, article or preamble)."""
+    return eid.rpartition(SEPARATOR)[0]
+
+
+def last_segment(eid):
+    """What identifies a provision among its siblings: "subpara_3" of "art_2__para_1__subpara_3"."""
+    return eid.rpartition(SEPARATOR)[2]
+
+
+def outermost(eid):
+    """The eid of the outermost provision `eid` is in (or is): its article, chapter or the preamble."""
+    return eid.partition(SEPARATOR)[0]
+
+
+def article_of(eid):
+    """The eid of the article `eid` is in (or is), or None outside articles."""
+    top = outermost(eid)
+    return top if top.startswith(EID_PREFIX[ARTICLE] + "_") else None
+
+
+def is_within(eid, ancestor):
+    """Is `eid` the provision `ancestor` or one inside it?"""
+    return eid == ancestor or eid.startswith(ancestor + SEPARATOR)
+
+
+# Names of single provisions: "Article 9-1", "item 20-1".
+LABELS = {
+    "en": {
+        PREAMBLE: "Preamble",
+        CHAPTER: "Chapter {}",
+        ARTICLE: "Article {}",
+        PART: "part {}",
+        ITEM: "item {}",
+        TEXT: "paragraph",
+    },
+    "ru": {
+        PREAMBLE: "Преамбула",
+        CHAPTER: "Глава {}",
+        ARTICLE: "Статья {}",
+        PART: "пункт {}",
+        ITEM: "подпункт {})",
+        TEXT: "часть",
+    },
+    "kk": {
+        PREAMBLE: "Преамбула",
+        CHAPTER: "{}-тарау",
+        ARTICLE: "{}-бап",
+        PART: "{}-тармақ",
+        ITEM: "{}) тармақша",
+        TEXT: "бөлік",
+    },
+}
+# Names of a provision within its article, top-down ("Article 9, part 1, item 3"; Russian "статья 9, пункт 1").
+PATH_WORDS = {
+    "en": {CHAPTER: "Chapter {}", ARTICLE: "Article {}", PART: "part {}", ITEM: "item {}", TEXT: "paragraph {}"},
+    "ru": {CHAPTER: "глава {}", ARTICLE: "статья {}", PART: "пункт {}", ITEM: "подпункт {})", TEXT: "часть {}"},
+}
+# How lawyers cite them: "Art. 9, item 20-1"; Russian "ст. 9 п. 1 пп. 3". Unnumbered paragraphs are cited by the
+# provision they belong to.
+CITATION_WORDS = {
+    "en": ({CHAPTER: "Ch. {}", ARTICLE: "Art. {}", PART: "para. {}", ITEM: "item {}"}, ", "),
+    "ru": ({CHAPTER: "гл. {}", ARTICLE: "ст. {}", PART: "п. {}", ITEM: "пп. {}"}, " "),
+}
+# Kazakh names a provision bottom-up through genitives: "9-баптың 1-тармағының 3) тармақшасы". Per kind: the
+# number's form, then the word as the first of several levels (genitive), as a middle one (possessive genitive),
+# and as the last (possessive).
+KAZAKH_FORMS = {
+    CHAPTER: ("{}-", "тараудың", "тарауының", "тарауы"),
+    ARTICLE: ("{}-", "баптың", "бабының", "бабы"),
+    PART: ("{}-", "тармақтың", "тармағының", "тармағы"),
+    ITEM: ("{}) ", "тармақшаның", "тармақшасының", "тармақшасы"),
+    TEXT: ("{}-", "бөліктің", "бөлігінің", "бөлігі"),
+}
+
+
+def label(kind, number, language="en"):
+    """A single provision's name: "Article 9-1", "item 20-1", "Статья 9", "9-бап"; "" for the document."""
+    form = LABELS.get(language, LABELS["en"]).get(kind)
+    return form.format(number) if form else ""
+
+
+def name(eid, language="en"):
+    """A provision named by its place in the law: "Article 9, part 1, item 3", "Статья 9, пункт 1",
+    "9-баптың 1-тармағы". An eid that is not well formed is returned as it is."""
+    parsed = segments(eid)
+    if parsed is None:
+        return eid
+    if parsed[0].kind == PREAMBLE:
+        return label(PREAMBLE, "", language)
+    if language == "kk":
+        return kazakh_chain(parsed)
+    words = PATH_WORDS.get(language, PATH_WORDS["en"])
+    text = ", ".join(words[segment.kind].format(segment.number) for segment in parsed)
+    return text[:1].upper() + text[1:]
+
+
+def citation(eid, language="en"):
+    """The short form a lawyer writes: "Art. 9, item 20-1", "ст. 9 пп. 20-1", "9-баптың 20-1) тармақшасы"."""
+    parsed = segments(eid)
+    if parsed is None:
+        return eid
+    if parsed[0].kind == PREAMBLE:
+        return label(PREAMBLE, "", language)
+    numbered = tuple(segment for segment in parsed if segment.kind != TEXT)
+    if language == "kk":
+        return kazakh_chain(numbered)
+    words, joiner = CITATION_WORDS.get(language, CITATION_WORDS["en"])
+    return joiner.join(words[segment.kind].format(segment.number) for segment in numbered)
+
+
+def kazakh_chain(parsed):
+    if len(parsed) == 1:
+        return label(parsed[0].kind, parsed[0].number, "kk")
+    words = []
+    for position, segment in enumerate(parsed):
+        number_form, first, middle, last = KAZAKH_FORMS[segment.kind]
+        word = first if position == 0 else last if position == len(parsed) - 1 else middle
+        words.append(number_form.format(segment.number) + word)
+    return " ".join(words)
