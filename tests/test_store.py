@@ -6,6 +6,7 @@ import pytest
 
 from lawreader.store import triggers
 from lawreader.store.models import Law, LawVersion, Provision, Revision
+from lawreader.store.timeline import Timeline
 from tests.builders import import_text, make_law, statute_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_store")]
@@ -30,12 +31,12 @@ def law_with_editions():
     ],
 )
 def test_in_force_on_is_the_latest_edition_on_or_before_the_date(law_with_editions, date, expected):
-    revision = Revision.objects.in_force_on(law_with_editions, datetime.date.fromisoformat(date), "en")
+    revision = Timeline.of(law_with_editions, "en").in_force_on(datetime.date.fromisoformat(date))
     assert (revision.valid_from.isoformat() if revision else None) == expected
 
 
 def test_in_force_on_keeps_languages_apart(law_with_editions):
-    assert Revision.objects.in_force_on(law_with_editions, datetime.date(2020, 1, 1), "ru") is None
+    assert Timeline.of(law_with_editions, "ru").in_force_on(datetime.date(2020, 1, 1)) is None
 
 
 def test_bulk_inserted_tree_is_a_valid_treebeard_tree(law_with_editions):

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
 from lawreader.compare.diff import DiffNode, compare_trees
-from lawreader.reader.editions import EditionNotFound, Timeline
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
+from lawreader.store.timeline import Timeline
+from lawreader.web.editions import EditionNotFound, edition_in_force
 
 TREE_FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "content_hash")
 
@@ -46,7 +47,7 @@ def editions_to_compare(law, first_date, second_date, language):
     """The editions in force on two dates, older first, or EditionNotFound."""
     timeline = Timeline.of(law, language)
     older_date, newer_date = sorted([first_date, second_date])
-    return timeline, timeline.require_in_force_on(older_date), timeline.require_in_force_on(newer_date)
+    return timeline, edition_in_force(timeline, older_date), edition_in_force(timeline, newer_date)
 
 
 @dataclass

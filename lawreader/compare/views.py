@@ -2,17 +2,22 @@
 
 import datetime
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
-from lawreader.reader.editions import EditionNotFound
-from lawreader.reader.views import not_found, requested_language
 from lawreader.store.models import Law
 from lawreader.store.models.laws import LANGUAGE_CODES
+from lawreader.web.editions import (
+    EditionNotFound,
+    language_query,
+    not_found,
+    redirect_keeping_language,
+    requested_language,
+)
 from lawreader.web.guards import read_only
 from lawreader.web.page_cache import cached_law_page
 
@@ -45,7 +50,7 @@ def editions(request, slug, first, second):
         "first": first,
         "second": second,
         "language": language,
-        "language_query": "" if language == law.default_language else f"&lang={language}",
+        "language_query": language_query(language, law, separator="&"),
         "same_edition": older.pk == newer.pk,
         "amending_acts": [
             act
@@ -66,9 +71,7 @@ def choose(request, slug):
         second = datetime.date.fromisoformat(request.GET.get("to", ""))
     except ValueError:
         return not_found(request, EditionNotFound(_("Please give two dates in the form YYYY-MM-DD.")))
-    url = reverse("compare:editions", args=[law.slug, first, second])
-    language = request.GET.get("lang", "")
-    return redirect(f"{url}?lang={language}" if language in LANGUAGE_CODES else url)
+    return redirect_keeping_language(request, reverse("compare:editions", args=[law.slug, first, second]))
 
 
 @cached_law_page(lang=LANGUAGE_CODES)
@@ -88,6 +91,6 @@ def history(request, slug, eid):
         "name": vocabulary.name(eid),
         "entries": entries,
         "language": language,
-        "language_query": "" if language == law.default_language else f"?lang={language}",
+        "language_query": language_query(language, law),
     }
     return render(request, "compare/history.html", context)

@@ -1,85 +1,16 @@
 """What the reader's pages need from the store, in a fixed number of queries whatever the law's size."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
-from lawreader.store.models import Annotation, Law, Provision, Revision
+from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.provisions import ProvisionKind
+from lawreader.web.editions import EditionNotFound, eid_missing
 from lawreader.web.page_cache import cached_for_law
-
-
-class EditionNotFound(Exception):
-    """A reader asked for something that does not exist; `message` says why, `link` where to go instead."""
-
-    def __init__(self, message, link=None, link_text=""):
-        super().__init__(message)
-        self.message = message
-        self.link = link
-        self.link_text = link_text
-
-
-@dataclass
-class Timeline:
-    """Every published edition of a law in one language, oldest first, with each one's end date."""
-
-    law: Law
-    language: str
-    revisions: list
-    languages: list  # every language the law has a published edition in
-
-    @classmethod
-    def of(cls, law, language):
-        """One query for the law's published editions in every language."""
-        every = list(Revision.objects.published().filter(law=law).order_by("valid_from"))
-        for revision in every:
-            revision.law = law  # already loaded: spare every later `revision.law` a query
-        languages = sorted({revision.language for revision in every})
-        return cls(law, language, [revision for revision in every if revision.language == language], languages)
-
-    def valid_to(self, revision):
-        """The last day `revision` was in force, or None while it still is."""
-        later = [r.valid_from for r in self.revisions if r.valid_from > revision.valid_from]
-        return min(later) - datetime.timedelta(days=1) if later else None
-
-    def in_force_on(self, date):
-        candidates = [r for r in self.revisions if r.valid_from <= date]
-        return candidates[-1] if candidates else None
-
-    def require_in_force_on(self, date):
-        """The edition in force on `date`, or EditionNotFound saying why there is none."""
-        if not self.revisions:
-            raise EditionNotFound(_("This law has no published edition in this language."))
-        revision = self.in_force_on(date)
-        if revision is None:
-            first = self.revisions[0]
-            raise EditionNotFound(
-                _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
-                % {"law": self.law, "date": long_date(date), "first": long_date(first.valid_from)},
-                link=(self.law.slug, first.valid_from),
-                link_text=_("Read the first edition"),
-            )
-        return revision
-
-    def current(self):
-        return self.in_force_on(datetime.date.today())
-
-    def previous(self, revision):
-        earlier = [r for r in self.revisions if r.valid_from < revision.valid_from]
-        return earlier[-1] if earlier else None
-
-    def entries(self):
-        return [(revision, self.valid_to(revision)) for revision in self.revisions]
-
-
-def edition_for(law, date, language):
-    """The timeline and the edition of `law` in force on `date`, or EditionNotFound explaining why not."""
-    timeline = Timeline.of(law, language)
-    return timeline, timeline.require_in_force_on(date)
 
 
 @dataclass
@@ -192,31 +123,3 @@ def provision_page(revision, eid, user, date, kinds=None):
     subtree = list(Provision.objects.subtree(provision))
     notes = notes_for(revision, [p.eid for p in subtree], user, kinds)
     return ancestors, build_tree(subtree, notes, ancestors, top_heading_level=1)[0]
-
-
-def eid_missing(revision, eid, date):
-    """'Article 9-1 did not exist on 1 January 2012; it first appears in the edition of 7 April 2014.'"""
-    readable = vocabulary.name(eid)
-    editions_with_it = list(
-        Revision.objects.published()
-        .filter(law_id=revision.law_id, language=revision.language, provisions__eid=eid)
-        .order_by("valid_from")
-        .values_list("valid_from", flat=True)
-    )
-    if not editions_with_it:
-        return EditionNotFound(
-            _("%(law)s has no %(provision)s in any edition.") % {"law": revision.law, "provision": readable}
-        )
-    first, last = editions_with_it[0], editions_with_it[-1]
-    values = {"provision": readable, "date": long_date(date), "first": long_date(first), "last": long_date(last)}
-    if first > date:
-        message = _("%(provision)s did not exist on %(date)s; it first appears in the edition of %(first)s.") % values
-        return EditionNotFound(message, link=(revision.law.slug, first, eid), link_text=_("Read it in that edition"))
-    message = (
-        _("%(provision)s was no longer in force on %(date)s; it last appears in the edition of %(last)s.") % values
-    )
-    return EditionNotFound(message, link=(revision.law.slug, last, eid), link_text=_("Read it in that edition"))
-
-
-def long_date(date):
-    return f"{date.day} {date:%B %Y}"

@@ -8,17 +8,25 @@ from django.utils.translation import gettext as _
 
 from lawreader.annotate.display import decorate
 from lawreader.reader.editions import (
-    EditionNotFound,
-    edition_for,
     note_counts_by_article,
     provision_page,
     table_of_contents,
     whole_edition,
 )
 from lawreader.reader.preferences import note_preferences
-from lawreader.store.models import Law, Revision
+from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
+from lawreader.store.timeline import timelines
+from lawreader.web.editions import (
+    EditionNotFound,
+    language_query,
+    not_found,
+    redirect_keeping_language,
+    requested_language,
+    timeline_and_edition,
+    with_language,
+)
 from lawreader.web.guards import read_only
 from lawreader.web.page_cache import cached_law_page
 
@@ -26,34 +34,12 @@ LANGUAGE_NAMES = dict(LANGUAGES)
 TOC_KINDS = {"preamble", "chapter", "article"}
 
 
-def not_found(request, error):
-    link = None
-    if error.link:
-        route = "reader:provision" if len(error.link) == 3 else "reader:edition"
-        link = reverse(route, args=error.link)
-    context = {"message": error.message, "link": link, "link_text": error.link_text}
-    return render(request, "reader/not_found.html", context, status=404)
-
-
-@read_only
 def library(request):
     """Each law with its current edition and how many editions it has, in its default language."""
-    laws = list(Law.objects.all())
-    editions = {}
-    for revision in Revision.objects.published().order_by("valid_from"):
-        editions.setdefault((revision.law_id, revision.language), []).append(revision)
-    today = datetime.date.today()
     entries = []
-    for law in laws:
-        revisions = editions.get((law.pk, law.default_language), [])
-        in_force = [r for r in revisions if r.valid_from <= today]
-        entries.append({"law": law, "current": in_force[-1] if in_force else None, "edition_count": len(revisions)})
+    for timeline in timelines(Law.objects.all()).values():
+        entries.append({"law": timeline.law, "current": timeline.current(), "edition_count": len(timeline.revisions)})
     return render(request, "reader/library.html", {"entries": entries})
-
-
-def requested_language(request, law):
-    language = request.GET.get("lang", "")
-    return language if language in LANGUAGE_NAMES else law.default_language
 
 
 @cached_law_page(lang=LANGUAGE_CODES)
@@ -72,7 +58,7 @@ def edition_request(request, law, date):
     """What every edition page starts from: the language asked for, the edition in force on `date` (or
     EditionNotFound), and the reader's choice of notes."""
     language = requested_language(request, law)
-    timeline, revision = edition_for(law, date, language)
+    timeline, revision = timeline_and_edition(law, date, language)
     return language, timeline, revision, note_preferences(request)
 
 
@@ -103,8 +89,7 @@ def provision_on(request, slug, date, eid):
         article = next((a for a in ancestors if a.kind == "article"), None)
         if article is not None:
             url = reverse("reader:provision", args=[slug, date, article.eid])
-            query = f"?lang={language}" if language != law.default_language else ""
-            return redirect(f"{url}{query}#{eid}")
+            return redirect(f"{with_language(url, language, law)}#{eid}")
     full_toc = table_of_contents(revision)
     around = neighbours(full_toc, node.provision.eid)
     toc = focused_contents(full_toc, node.provision, ancestors)
@@ -161,7 +146,7 @@ def edition_context(request, law, timeline, revision, language, date, preference
         "is_current": current is not None and current.pk == revision.pk,
         "previous_revision": timeline.previous(revision),
         "language": language,
-        "language_query": "" if language == law.default_language else f"?lang={language}",
+        "language_query": language_query(language, law),
         "languages": [(code, LANGUAGE_NAMES[code]) for code, _name in LANGUAGES if code in languages],
         "date": date,
         "permalink_base": reverse("reader:edition", args=[law.slug, revision.valid_from]),
@@ -179,9 +164,7 @@ def go_to_date(request, slug):
         date = datetime.date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
         return not_found(request, EditionNotFound(_("Please give a date in the form YYYY-MM-DD.")))
-    url = reverse("reader:edition", args=[law.slug, date])
-    language = request.GET.get("lang", "")
-    return redirect(f"{url}?lang={language}" if language in LANGUAGE_NAMES else url)
+    return redirect_keeping_language(request, reverse("reader:edition", args=[law.slug, date]))
 
 
 def link_toc(toc, href_for, note_counts):

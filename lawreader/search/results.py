@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from lawreader.store.models import Provision
 from lawreader.vocabulary import article_of
+from lawreader.web.editions import with_language
 
 
 @dataclass
@@ -18,8 +19,7 @@ class Candidate:
         """The permalink; a part or item opens its article at the provision."""
         article = article_of(self.provision.eid) or self.provision.eid
         url = reverse("reader:provision", args=[self.revision.law.slug, self.revision.valid_from, article])
-        if language != self.revision.law.default_language:
-            url += f"?lang={language}"
+        url = with_language(url, language, self.revision.law)
         return url if article == self.provision.eid else f"{url}#{self.provision.eid}"
 
 

@@ -10,7 +10,8 @@ from lawreader.search.backends.base import Scope
 from lawreader.search.forms import SearchForm
 from lawreader.search.results import citation_candidates, entry_url, group_by_provision
 from lawreader.search.service import search_words
-from lawreader.store.models import Law, Revision
+from lawreader.store.models import Law
+from lawreader.store.timeline import timelines
 from lawreader.web.guards import read_only
 
 PER_PAGE = 20
@@ -73,14 +74,11 @@ def search(request):
 
 def revisions_in_scope(laws, language, edition):
     """The editions searched: each law's edition in force today (default), on a date, or all of them."""
-    published = Revision.objects.published().filter(law__in=laws, language=language).select_related("law")
+    editions = timelines(laws, language).values()
     if edition == "all":
-        return list(published.order_by("law__slug", "valid_from"))
+        return [revision for timeline in sorted(editions, key=lambda t: t.law.slug) for revision in timeline.revisions]
     date = edition or datetime.date.today()
-    in_force = {}
-    for revision in published.filter(valid_from__lte=date).order_by("valid_from"):
-        in_force[revision.law_id] = revision
-    return list(in_force.values())
+    return [revision for timeline in editions if (revision := timeline.in_force_on(date)) is not None]
 
 
 def query_without(request, name):

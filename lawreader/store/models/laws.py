@@ -34,13 +34,6 @@ class RevisionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
-    def for_language(self, law, language):
-        return self.filter(law=law, language=language)
-
-    def in_force_on(self, law, date, language):
-        """The edition in force on `date`: the latest valid_from on or before it, or None."""
-        return self.for_language(law, language).filter(valid_from__lte=date).order_by("-valid_from").first()
-
 
 class Revision(models.Model):
     """One edition of a law in one language, valid from a date until the next edition's date."""
