@@ -31,9 +31,11 @@ run: install
 	@echo "Lawreader: http://$(HOST_PORT)/laws/"
 	$(BIN)/python manage.py runserver $(HOST_PORT)
 
+# ruff, and the architecture's layers (import-linter contracts in pyproject.toml).
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 postgres:
 	@$(PYTHON) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null \
@@ -83,4 +85,4 @@ loadtest: install-dev redis
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py freshness
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache bench/bench.sqlite3*
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache .import_linter_cache bench/bench.sqlite3*

@@ -43,6 +43,11 @@ def segment_eid(kind, number=""):
     return PREAMBLE_EID if kind == PREAMBLE else f"{EID_PREFIX[kind]}_{number}"
 
 
+def eid_prefix(kind):
+    """What every eid of a top-level provision of `kind` starts with: "art_"."""
+    return f"{EID_PREFIX[kind]}_"
+
+
 def child_eid(parent_eid, kind, number=""):
     """The eid of a provision of `kind` and `number` under the provision `parent_eid` ("" for the document)."""
     own = segment_eid(kind, number)
@@ -80,7 +85,7 @@ def outermost(eid):
 def article_of(eid):
     """The eid of the article `eid` is in (or is), or None outside articles."""
     top = outermost(eid)
-    return top if top.startswith(EID_PREFIX[ARTICLE] + "_") else None
+    return top if top.startswith(eid_prefix(ARTICLE)) else None
 
 
 def is_within(eid, ancestor):

@@ -48,6 +48,11 @@ def note_view(note, provision, revision, permalink_base):
     return view
 
 
+def as_written(notes, permalink_base):
+    """Notes shown as written for their own edition (amendment notes beside a comparison): no staleness, no quotes."""
+    return [NoteView(note, render_body(note.body, permalink_base)) for note in notes]
+
+
 def segments(text, views):
     """The provision's text split so each re-anchored quote is its own segment; overlapping quotes keep the first."""
     anchors = []

@@ -1,6 +1,7 @@
 """What the comparison pages need from the store: two editions as diff trees, and the notes that explain them."""
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.utils.translation import gettext as _
 
@@ -8,6 +9,7 @@ from lawreader import vocabulary
 from lawreader.compare.diff import DiffNode, compare_trees
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
+from lawreader.store.outline import build
 from lawreader.store.timeline import Timeline
 from lawreader.web.editions import EditionNotFound, edition_in_force
 
@@ -22,25 +24,8 @@ def diff_tree(revision):
 def tree_from_rows(rows):
     """A DiffNode tree from (depth, eid, kind, number, heading, text, content_hash) rows in document order, the
     first row being the root; None for no rows."""
-    # Children are immutable tuples, so a node is frozen when the walk leaves it: [depth, fields, children].
-    stack, root = [], None
-
-    def close_deepest():
-        nonlocal root
-        _depth, fields, children = stack.pop()
-        node = DiffNode(*fields, children=tuple(children))
-        if stack:
-            stack[-1][2].append(node)
-        else:
-            root = node
-
-    for depth, *fields in rows:
-        while stack and stack[-1][0] >= depth:
-            close_deepest()
-        stack.append([depth, fields, []])
-    while stack:
-        close_deepest()
-    return root
+    top = build(rows, itemgetter(0), lambda row, _ancestors, children: DiffNode(*row[1:], children=tuple(children)))
+    return top[0] if top else None
 
 
 def editions_to_compare(law, first_date, second_date, language):
@@ -64,6 +49,7 @@ def compare_editions(older, newer):
     changed_eids |= {change.eid for change in comparison.changed_articles()}
     notes = (
         Annotation.objects.published()
+        .select_related("revision")
         .filter(revision=newer, kind=AnnotationKind.AMENDMENT, target_eid__in=changed_eids)
         .order_by("target_eid", "position")
     )
@@ -80,6 +66,7 @@ class HistoryEntry:
     change: object = None  # the diff of the provision's subtree against the previous edition
     notes: list = None
     previous: object = None  # the edition before this one
+    presented: object = None  # the change laid out for the page (presentation.ChangeView)
 
 
 def provision_history(law, eid, language):
@@ -98,8 +85,10 @@ def provision_history(law, eid, language):
         raise EditionNotFound(
             _("%(law)s has no %(provision)s in any edition.") % {"law": law, "provision": vocabulary.name(eid)}
         )
-    notes = Annotation.objects.published().filter(
-        revision__in=timeline.revisions, kind=AnnotationKind.AMENDMENT, target_eid=vocabulary.outermost(eid)
+    notes = (
+        Annotation.objects.published()
+        .select_related("revision")
+        .filter(revision__in=timeline.revisions, kind=AnnotationKind.AMENDMENT, target_eid=vocabulary.outermost(eid))
     )
     notes_by_revision = {}
     for note in notes:

@@ -1,34 +1,40 @@
-"""Shapes a change tree for the page: runs of unchanged provisions fold together."""
+"""Lays a change tree out for the page, without touching the diff's own objects: runs of unchanged provisions
+fold together."""
 
 from dataclasses import dataclass, field
 
-from lawreader.store.models.provisions import provision_label
+from lawreader import vocabulary
 
 # Inside an article, unchanged neighbours are shown folded with their text, as context for the change.
-CONTEXT_KINDS = {"paragraph", "subparagraph", "text"}
+CONTEXT_KINDS = {vocabulary.PART, vocabulary.ITEM, vocabulary.TEXT}
 
 
 @dataclass
 class Row:
     kind: str  # "change" | "unchanged"
-    change: object = None
+    view: "ChangeView | None" = None  # a change and what is below it
     nodes: list = field(default_factory=list)  # DiffNodes of an unchanged run
     with_text: bool = False  # the run carries its text (folded), or only a summary and a link
 
 
-def prepare(change, show_all):
-    """Set `rows` on `change` and on every change below it."""
-    stack = [change]
-    while stack:
-        current = stack.pop()
-        if current.children:
-            current.rows = rows_of(current.children, show_all)
-        elif current.status == "moved" and current.new.children:
-            # Moved with an identical subtree: the diff has nothing below it, the reader still wants the text.
-            current.rows = [Row("unchanged", nodes=list(current.new.children), with_text=True)]
-        else:
-            current.rows = []
-        stack.extend(current.children)
+@dataclass
+class ChangeView:
+    """A change as the page lays it out: its children in rows, runs of unchanged provisions folded together."""
+
+    change: object
+    rows: list
+
+
+def present(change, show_all):
+    """The change and everything below it, laid out in rows."""
+    if change.children:
+        rows = rows_of(change.children, show_all)
+    elif change.status == "moved" and change.new.children:
+        # Moved with an identical subtree: the diff has nothing below it, the reader still wants the text.
+        rows = [Row("unchanged", nodes=list(change.new.children), with_text=True)]
+    else:
+        rows = []
+    return ChangeView(change, rows)
 
 
 def rows_of(children, show_all):
@@ -36,14 +42,9 @@ def rows_of(children, show_all):
     for child in children:
         skipped = child.status == "unchanged" and not child.children
         if not skipped:
-            rows.append(Row("change", change=child))
+            rows.append(Row("change", view=present(child, show_all)))
         elif rows and rows[-1].kind == "unchanged":
             rows[-1].nodes.append(child.new)
         else:
             rows.append(Row("unchanged", nodes=[child.new], with_text=show_all or child.new.kind in CONTEXT_KINDS))
     return rows
-
-
-def label(node):
-    """'Article 9', 'Chapter 2', 'item 20-1', 'part 1' for a DiffNode."""
-    return provision_label(node.kind, node.number)

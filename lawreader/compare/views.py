@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
+from lawreader.annotate.display import as_written
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
 from lawreader.store.models import Law
@@ -33,15 +34,16 @@ def editions(request, slug, first, second):
     except EditionNotFound as error:
         return not_found(request, error)
     result = compare_editions(older, newer)
+    permalink_base = reverse("reader:edition", args=[law.slug, newer.valid_from])
     layout = request.GET.get("layout") if request.GET.get("layout") in LAYOUTS else "inline"
     full = request.GET.get("show") == "all"
-    presentation.prepare(result.comparison.root, full)
     context = {
         "law": law,
         "older": older,
         "newer": newer,
-        "result": result,
+        "notes_by_eid": {eid: as_written(notes, permalink_base) for eid, notes in result.notes_by_eid.items()},
         "comparison": result.comparison,
+        "root": presentation.present(result.comparison.root, full),
         "counts": result.comparison.counts,
         "changed_articles": result.comparison.changed_articles(),
         "timeline": timeline.entries(),
@@ -84,7 +86,8 @@ def history(request, slug, eid):
         return not_found(request, error)
     for entry in entries:
         if entry.change is not None:
-            presentation.prepare(entry.change.root, show_all=False)
+            entry.presented = presentation.present(entry.change.root, show_all=False)
+        entry.notes = as_written(entry.notes, reverse("reader:edition", args=[law.slug, entry.revision.valid_from]))
     context = {
         "law": law,
         "eid": eid,

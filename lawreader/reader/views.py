@@ -6,9 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lawreader import vocabulary
 from lawreader.annotate.display import decorate
+from lawreader.annotate.visibility import note_counts_by_article
+from lawreader.reader.contents import count_notes, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
-    note_counts_by_article,
     provision_page,
     table_of_contents,
     whole_edition,
@@ -31,7 +33,7 @@ from lawreader.web.guards import read_only
 from lawreader.web.page_cache import cached_law_page
 
 LANGUAGE_NAMES = dict(LANGUAGES)
-TOC_KINDS = {"preamble", "chapter", "article"}
+TOC_KINDS = {vocabulary.PREAMBLE, vocabulary.CHAPTER, vocabulary.ARTICLE}
 
 
 def library(request):
@@ -84,9 +86,9 @@ def provision_on(request, slug, date, eid):
         ancestors, node = provision_page(revision, eid, request.user, date, preferences.query_kinds)
     except EditionNotFound as error:
         return not_found(request, error)
-    if node.provision.kind not in ("article", "chapter", "preamble"):
+    if node.provision.kind not in TOC_KINDS:
         # A part or item is shown on its article's page, scrolled to and highlighted.
-        article = next((a for a in ancestors if a.kind == "article"), None)
+        article = next((a for a in ancestors if a.kind == vocabulary.ARTICLE), None)
         if article is not None:
             url = reverse("reader:provision", args=[slug, date, article.eid])
             return redirect(f"{with_language(url, language, law)}#{eid}")
@@ -165,57 +167,3 @@ def go_to_date(request, slug):
     except ValueError:
         return not_found(request, EditionNotFound(_("Please give a date in the form YYYY-MM-DD.")))
     return redirect_keeping_language(request, reverse("reader:edition", args=[law.slug, date]))
-
-
-def link_toc(toc, href_for, note_counts):
-    for node in walk(toc):
-        node.href = href_for(node.provision.eid)
-        node.note_count = note_counts.get(node.provision.eid, 0)
-
-
-def count_notes(document):
-    """{article eid: notes on it and everything in it} from a fully loaded edition."""
-    counts = {}
-    for article in walk([document]):
-        if article.provision.kind == "article":
-            counts[article.provision.eid] = sum(len(node.notes) for node in walk([article]))
-    return counts
-
-
-NEARBY_ARTICLES = 20
-
-
-def focused_contents(toc, provision, ancestors):
-    """The sidebar of a provision's page: every chapter, but only the current chapter's articles (or, in a law
-    without chapters, the articles around this one). A code of a thousand articles stays a short page; the
-    contents page lists everything."""
-    chapter = next(
-        (a.eid for a in ancestors if a.kind == "chapter"), provision.eid if provision.kind == "chapter" else None
-    )
-    if any(node.provision.kind == "chapter" for node in toc):
-        for node in toc:
-            if node.provision.kind == "chapter" and node.provision.eid != chapter:
-                node.children = []
-        return toc
-    article = next((a.eid for a in ancestors if a.kind == "article"), provision.eid)
-    index = next((i for i, node in enumerate(toc) if node.provision.eid == article), 0)
-    return toc[max(0, index - NEARBY_ARTICLES) : index + NEARBY_ARTICLES + 1]
-
-
-def neighbours(toc, eid):
-    """The articles before and after `eid` in the table of contents."""
-    articles = [node.provision for node in walk(toc) if node.provision.kind == "article"]
-    eids = [article.eid for article in articles]
-    if eid not in eids:
-        return {"previous_article": None, "next_article": None}
-    index = eids.index(eid)
-    return {
-        "previous_article": articles[index - 1] if index > 0 else None,
-        "next_article": articles[index + 1] if index + 1 < len(articles) else None,
-    }
-
-
-def walk(nodes):
-    for node in nodes:
-        yield node
-        yield from walk(node.children)

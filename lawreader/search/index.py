@@ -1,10 +1,13 @@
 """Keeping the search index in step with the store. Every write goes through here, inside the caller's
 transaction, so the index never disagrees with the text a reader sees."""
 
+from operator import itemgetter
+
 from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.provisions import ProvisionKind, provision_label
+from lawreader.store.outline import with_ancestors
 
 SEPARATOR = " › "
 WHOLE_LAW = "Whole law"
@@ -46,18 +49,14 @@ def index_annotations(annotation_ids):
 
 def provision_entries(revision):
     """An entry per provision, with its breadcrumb, from one pass over the tree in document order."""
-    stack = []
     rows = (
         Provision.objects.of_revision(revision)
         .exclude(kind=ProvisionKind.DOCUMENT)
-        .values_list("depth", "eid", "kind", "number", "heading", "text", "content_hash", "path")
+        .values_list("depth", "eid", "kind", "number", "heading", "text")
     )
-    for depth, eid, kind, number, heading, text, content_hash, path in rows:
-        while stack and stack[-1][0] >= depth:
-            stack.pop()
-        label = provision_label(kind, number) if kind != ProvisionKind.TEXT else ""
-        if label:
-            stack.append((depth, label))
+    for row, ancestors in with_ancestors(rows, itemgetter(0)):
+        _depth, eid, kind, _number, heading, text = row
+        labels = [provision_label(r[2], r[3]) for r in (*ancestors, row) if r[2] != ProvisionKind.TEXT]
         yield SearchEntry(
             law_id=revision.law_id,
             revision_id=revision.pk,
@@ -66,9 +65,7 @@ def provision_entries(revision):
             language=revision.language,
             heading=heading,
             text=text,
-            breadcrumb=SEPARATOR.join(part for _depth, part in stack),
-            content_hash=content_hash,
-            path=path,
+            breadcrumb=SEPARATOR.join(label for label in labels if label),
         )
 
 

@@ -16,8 +16,6 @@ class SearchEntry(models.Model):
     heading = models.CharField(max_length=500, blank=True)
     text = models.TextField(blank=True)
     breadcrumb = models.CharField(max_length=500, blank=True)  # "Chapter 2 › Article 9 › item 20-1"
-    content_hash = models.CharField(max_length=32, blank=True)
-    path = models.CharField(max_length=255, blank=True)  # the provision's tree path: document order
 
     class Meta:
         indexes = [

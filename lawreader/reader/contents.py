@@ -1,0 +1,53 @@
+"""Tables of contents as the pages show them: linked, with note counts, focused on where the reader is."""
+
+from lawreader import vocabulary
+from lawreader.store.outline import walk
+
+
+def link_toc(toc, href_for, note_counts):
+    for node in walk(toc):
+        node.href = href_for(node.provision.eid)
+        node.note_count = note_counts.get(node.provision.eid, 0)
+
+
+def count_notes(document):
+    """{article eid: notes on it and everything in it} from a fully loaded edition."""
+    counts = {}
+    for article in walk([document]):
+        if article.provision.kind == vocabulary.ARTICLE:
+            counts[article.provision.eid] = sum(len(node.notes) for node in walk([article]))
+    return counts
+
+
+NEARBY_ARTICLES = 20
+
+
+def focused_contents(toc, provision, ancestors):
+    """The sidebar of a provision's page: every chapter, but only the current chapter's articles (or, in a law
+    without chapters, the articles around this one). A code of a thousand articles stays a short page; the
+    contents page lists everything."""
+    chapter = next(
+        (a.eid for a in ancestors if a.kind == vocabulary.CHAPTER),
+        provision.eid if provision.kind == vocabulary.CHAPTER else None,
+    )
+    if any(node.provision.kind == vocabulary.CHAPTER for node in toc):
+        for node in toc:
+            if node.provision.kind == vocabulary.CHAPTER and node.provision.eid != chapter:
+                node.children = []
+        return toc
+    article = next((a.eid for a in ancestors if a.kind == vocabulary.ARTICLE), provision.eid)
+    index = next((i for i, node in enumerate(toc) if node.provision.eid == article), 0)
+    return toc[max(0, index - NEARBY_ARTICLES) : index + NEARBY_ARTICLES + 1]
+
+
+def neighbours(toc, eid):
+    """The articles before and after `eid` in the table of contents."""
+    articles = [node.provision for node in walk(toc) if node.provision.kind == vocabulary.ARTICLE]
+    eids = [article.eid for article in articles]
+    if eid not in eids:
+        return {"previous_article": None, "next_article": None}
+    index = eids.index(eid)
+    return {
+        "previous_article": articles[index - 1] if index > 0 else None,
+        "next_article": articles[index + 1] if index + 1 < len(articles) else None,
+    }

@@ -1,0 +1,71 @@
+"""Trees of the law from rows in document order (each row knows its depth): the one stack every tree here is built
+with — the reader's pages, the diff's editions and the search index's breadcrumbs."""
+
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from lawreader import vocabulary
+
+
+def with_ancestors(rows, depth):
+    """Each row with the rows it sits in, outermost first: (row, ancestors)."""
+    stack = []
+    for row in rows:
+        while stack and depth(stack[-1]) >= depth(row):
+            stack.pop()
+        yield row, tuple(stack)
+        stack.append(row)
+
+
+def build(rows, depth, make_node):
+    """Nest `rows` into a tree and return its top nodes. `make_node(row, ancestors, children)` is called once a
+    row's children are built, so nodes may be immutable."""
+    top, open_rows = [], []  # open_rows: [row, ancestors, children] down the current branch
+
+    def close():
+        row, ancestors, children = open_rows.pop()
+        (open_rows[-1][2] if open_rows else top).append(make_node(row, ancestors, children))
+
+    for row, ancestors in with_ancestors(rows, depth):
+        while len(open_rows) > len(ancestors):
+            close()
+        open_rows.append([row, ancestors, []])
+    while open_rows:
+        close()
+    return top
+
+
+@dataclass
+class OutlineNode:
+    """A provision as a page shows it."""
+
+    provision: object  # a Provision, or a ContentsEntry in a table of contents
+    children: list
+    citation: str  # "Art. 9, item 20-1": the pinpoint a lawyer writes
+    heading_level: int  # the HTML heading level of a chapter or article
+    notes: list = field(default_factory=list)  # the notes shown beside it
+    display: object = None  # the notes rendered and the text split around their quotes (annotate/display.py)
+    href: str = ""  # in a table of contents: where its entry leads
+    note_count: int = 0  # in a table of contents: notes on it and everything in it
+
+
+def outline(provisions, notes_by_eid=None, top_heading_level=2):
+    """The provisions (in document order) as OutlineNodes with their notes; chapters and articles get heading
+    levels from `top_heading_level` down, so headings stay in order. Returns the top nodes."""
+    notes_by_eid = notes_by_eid or {}
+
+    def make_node(provision, ancestors, children):
+        headed = sum(1 for ancestor in ancestors if ancestor.kind in vocabulary.HEADED_KINDS)
+        citation = vocabulary.citation(provision.eid)
+        return OutlineNode(
+            provision, children, citation, top_heading_level + headed, notes_by_eid.get(provision.eid, [])
+        )
+
+    return build(provisions, attrgetter("depth"), make_node)
+
+
+def walk(nodes):
+    """Every node of these trees, depth first, in document order."""
+    for node in nodes:
+        yield node
+        yield from walk(node.children)

@@ -1,0 +1,33 @@
+"""Template filters every page of the law uses: a template per kind of provision, names of provisions."""
+
+from django import template
+
+from lawreader.store.models.provisions import provision_label as label_of
+
+register = template.Library()
+
+
+@register.filter
+def kind_templates(kind, folder):
+    """`{% include node.kind|kind_templates:"reader/provisions" %}`: the kind's own template, else the default."""
+    return [f"{folder}/{kind}.html", f"{folder}/_default.html"]
+
+
+@register.filter
+def provision_label(node):
+    """'Article 9', 'item 3' for anything with a kind and a number (a Provision, a DiffNode)."""
+    return label_of(node.kind, node.number) if node is not None else ""
+
+
+@register.filter
+def run_summary(nodes):
+    """'Article 3, Article 4' — or 'Article 3 … Article 9' for a long run."""
+    labels = [label_of(node.kind, node.number) for node in nodes]
+    if len(labels) <= 3:
+        return ", ".join(labels)
+    return f"{labels[0]} … {labels[-1]}"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, ()) if mapping else ()
