@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lawreader.store.models import Provision
 from lawreader.vocabulary import article_of
-from lawreader.web.editions import with_language
+from lawreader.web.editions import language_parameters, with_language
 
 
 @dataclass
@@ -30,9 +30,7 @@ def entry_url(entry, revision, highlight=""):
         url = reverse("reader:edition", args=[revision.law.slug, revision.valid_from])
     else:
         url = reverse("reader:provision", args=[revision.law.slug, revision.valid_from, article])
-    params = {}
-    if revision.language != revision.law.default_language:
-        params["lang"] = revision.language
+    params = language_parameters(revision.language, revision.law)
     if highlight and entry.annotation_id is None:
         params["hl"] = highlight
     anchor = f"note-{entry.annotation_id}" if entry.annotation_id else entry.eid

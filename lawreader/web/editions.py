@@ -2,6 +2,8 @@
 in, links that keep that language, and the 404 page that says why something is not there. The reader and the
 comparison pages are siblings that both stand on this; neither owns it."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,9 +39,14 @@ def requested_language(request, law):
     return language if language in LANGUAGE_CODES else law.default_language
 
 
+def language_parameters(language, law):
+    """The query parameters that keep a reader in `language` on the next page: none in the law's own language."""
+    return {} if language == law.default_language else {"lang": language}
+
+
 def language_query(language, law, separator="?"):
-    """The query string that keeps a reader in `language` on the next page: "" in the law's own language."""
-    return "" if language == law.default_language else f"{separator}lang={language}"
+    parameters = language_parameters(language, law)
+    return f"{separator}{urlencode(parameters)}" if parameters else ""
 
 
 def with_language(url, language, law):
