@@ -3,11 +3,12 @@
 import io
 import json
 import re
+import shutil
 
 import pytest
 from django.core.management import call_command
 
-from lawreader.ingest.bundled import FIXTURES_DIR
+from lawreader.ingest.bundled import FIXTURES_DIR, load_law
 from lawreader.ingest.parser import parse_statute
 from lawreader.store.models import Annotation, Provision, Revision
 
@@ -48,6 +49,85 @@ def test_translation_has_exactly_the_provisions_of_its_official_text(corpus, dat
     assert english.provision_count == official.provision_count
     assert [(n.kind, n.eid) for n in english.root.walk()] == [(n.kind, n.eid) for n in official.root.walk()]
     assert [(n.eid, len(n.notes)) for n in english.root.walk()] == [(n.eid, len(n.notes)) for n in official.root.walk()]
+
+
+MONTHS = {
+    name: number
+    for names in (
+        "January February March April May June July August September October November December",
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+# Roman numerals of convocations are printed with Cyrillic look-alikes in some official texts ("165-VІ").
+LOOK_ALIKES = str.maketrans({"І": "I", "Х": "X", "В": "V"})
+DATE_PATTERNS = [
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\.(\d{4})\b"), lambda m: (m[3], int(m[2]), m[1])),  # 13.02.2012
+    (re.compile(r"\b(\d{4})\.(\d{2})\.(\d{2})\b"), lambda m: (m[1], int(m[2]), m[3])),  # 2012.02.13
+    (re.compile(r"\b(\d{1,2}) ([^\W\d]+) (\d{4})\b"), lambda m: (m[3], MONTHS.get(m[2]), m[1])),  # 13 February 2012
+]
+LAW_NUMBER = re.compile(r"\b\d+-[IVX]+\b")
+NUMBER = re.compile(r"\d+(?:-\d+)*")
+
+
+def figures(text):
+    """The dates, law numbers and other numbers a provision states, comparable across languages."""
+    found, text = set(), text.translate(LOOK_ALIKES)
+    for pattern, parts in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            year, month, day = parts(match)
+            if month:
+                found.add(f"{year}-{month:02d}-{int(day):02d}")
+                text = text.replace(match[0], " ")
+    found |= set(LAW_NUMBER.findall(text))
+    return found | set(NUMBER.findall(LAW_NUMBER.sub(" ", text)))
+
+
+def figure_differences(english, official):
+    """Provisions (and their footnotes) whose figures differ from the official text's: [(eid, what, figures)]."""
+    by_eid = {node.eid: node for node in official.root.walk()}
+    differences = []
+    for node in english.root.walk():
+        source = by_eid[node.eid]
+        pairs = [("text", f"{node.heading} {node.text}", f"{source.heading} {source.text}")]
+        pairs += [
+            (f"note {n}", ours.text, theirs.text)
+            for n, (ours, theirs) in enumerate(zip(node.notes, source.notes, strict=False))
+        ]
+        for what, ours, theirs in pairs:
+            if figures(ours) != figures(theirs):
+                differences.append((node.eid, what, sorted(figures(ours) ^ figures(theirs))))
+    return differences
+
+
+@pytest.mark.parametrize("date", sorted(OFFICIAL_SOURCES))
+def test_every_provision_states_the_figures_of_its_declared_source(corpus, date):
+    """Numbers, law numbers and dates in each provision and footnote are those of the official text the edition
+    declares as its source (the structure, and so every list's length, is checked above)."""
+    name, language = OFFICIAL_SOURCES[date]
+    official = parse_statute((corpus / name).read_text(encoding="utf-8"), language)
+    assert figure_differences(parse_statute(edition_text(date), "en"), official) == []
+
+
+def test_the_figures_check_reports_a_wrong_law_number_and_date(corpus):
+    name, language = OFFICIAL_SOURCES["2014-04-07"]
+    official = parse_statute((corpus / name).read_text(encoding="utf-8"), language)
+    wrong = edition_text("2014-04-07").replace("No. 553-IV of 13 February 2012", "No. 533-IV of 13 February 2011", 1)
+    [(_eid, _what, diff)] = figure_differences(parse_statute(wrong, "en"), official)
+    assert diff == ["2011-02-13", "2012-02-13", "533-IV", "553-IV"]
+
+
+def test_the_2018_edition_follows_the_kazakh_text_where_it_differs_and_says_so(bundled_law):
+    revision = Revision.objects.get(law=bundled_law, valid_from="2018-07-02")
+    texts = dict(Provision.objects.of_revision(revision).values_list("eid", "text"))
+    assert "special means and combat fighting techniques" in texts["art_16-2__para_2"]
+    assert "employees of the foreign intelligence body and protected persons" in texts["art_16-3__para_2"]
+    assert texts["art_16-3__para_1__subpara_6"].startswith("to isolate and detain")
+    assert "shall ensure the national security" in texts["art_2__para_2"]
+    translator = set(
+        Annotation.objects.filter(revision=revision, kind="translation").values_list("target_eid", flat=True)
+    )
+    assert translator == {"art_2__para_2", "art_16-2__para_2", "art_16-3__para_2", "art_16-3__para_1__subpara_6"}
 
 
 def test_article_1_has_3_items_in_2010_and_6_in_2024(bundled_law):
@@ -112,7 +192,11 @@ def test_unchanged_provisions_have_identical_text_across_editions(bundled_law):
     hashes = [dict(Provision.objects.of_revision(r).values_list("eid", "content_hash")) for r in revisions]
     assert hashes[0]["art_3"] == hashes[1]["art_3"] == hashes[2]["art_3"]
     assert hashes[0]["art_18"] == hashes[1]["art_18"]
-    assert hashes[1]["art_16-2"] == hashes[2]["art_16-2"] == hashes[3]["art_16-2"]
+    assert hashes[2]["art_16-2"] == hashes[3]["art_16-2"]
+    for part in ("art_16-2__para_1", "art_16-2__para_3"):
+        assert hashes[1][part] == hashes[2][part] == hashes[3][part]
+    # Part 2 follows the Kazakh text from 2018 on, where it differs from the Russian (a translator's note says so).
+    assert hashes[1]["art_16-2__para_2"] != hashes[2]["art_16-2__para_2"]
 
 
 def forbidden_pattern(synonym):
@@ -123,7 +207,8 @@ def forbidden_pattern(synonym):
 def test_glossary_terms_are_used_and_no_forbidden_synonym_appears():
     glossary = json.loads((LAW_DIR / "glossary.json").read_text(encoding="utf-8"))["terms"]
     texts = {date: edition_text(date) for date in ("2010-05-22", "2014-04-07", "2018-07-02", "2024-01-05")}
-    texts["annotations"] = (LAW_DIR / "annotations.json").read_text(encoding="utf-8")
+    notes = json.loads((LAW_DIR / "annotations.json").read_text(encoding="utf-8"))
+    texts["annotations"] = "\n".join(f"{note['title']}\n{note['body']}" for note in notes)
     for term in glossary:
         for name, text in texts.items():
             for synonym in term["forbidden"]:
@@ -183,3 +268,32 @@ def test_editors_changes_to_bundled_notes_survive_a_reload(bundled_law):
 def test_manifest_names_every_edition_file():
     for edition in MANIFEST["editions"]:
         assert (LAW_DIR / edition["file"]).is_file()
+
+
+def test_a_reload_brings_corrections_to_an_existing_database_and_keeps_editors_notes(empty_store, tmp_path):
+    """An installation loaded from older fixtures: a provision's old wording, two notes' old bodies, an old title."""
+    old = tmp_path / "foreign-intelligence"
+    shutil.copytree(LAW_DIR, old)
+    edition = old / "en-2018-07-02.md"
+    edition.write_text(
+        edition.read_text(encoding="utf-8").replace("shall be notified", "is informed"), encoding="utf-8"
+    )
+    notes = json.loads((LAW_DIR / "annotations.json").read_text(encoding="utf-8"))
+    old_notes = [dict(note) for note in notes]
+    old_notes[10]["body"], old_notes[34]["body"] = "Old body A.", "Old body B."
+    renamed = next(note for note in old_notes if note.get("formerly"))
+    renamed["title"] = renamed.pop("formerly")
+    (old / "annotations.json").write_text(json.dumps(old_notes, ensure_ascii=False), encoding="utf-8")
+    load_law(old / "manifest.json")
+    edited = Annotation.objects.get(body="Old body B.")
+    edited.body = "An editor's own words."
+    edited.save()
+
+    report = load_law(LAW_DIR / "manifest.json")
+
+    revision = Revision.objects.get(valid_from="2018-07-02")
+    assert "shall be notified" in Provision.objects.of_revision(revision).get(eid="art_16-3__para_4").text
+    assert Annotation.objects.filter(body=notes[10]["body"]).exists()
+    assert Annotation.objects.get(pk=edited.pk).body == "An editor's own words."
+    assert report.annotations_updated == 1
+    assert Annotation.objects.filter(source="fixture").count() == len(notes)  # renamed, not duplicated

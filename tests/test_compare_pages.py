@@ -105,3 +105,25 @@ def test_edition_and_article_pages_link_to_comparison_and_history(client, bundle
 def test_comparison_page_costs_a_fixed_number_of_queries(client, bundled_law, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get(f"{BASE}/compare/2010-05-22/to/2024-01-05/")
+
+
+def change_block(page, eid):
+    """The HTML of one change on a comparison page, up to the next change."""
+    return page.split(f'id="{eid}" data-change=', 1)[1].split(" data-change=", 1)[0]
+
+
+def test_a_difference_between_language_versions_is_labelled_as_such_not_as_an_amendment(client, bundled_law):
+    page = client.get(f"{BASE}/compare/2014-04-07/to/2018-07-02/").content.decode()
+    assert changes(page)["art_16-2__para_2"] == "changed"
+    block = change_block(page, "art_16-2__para_2")
+    assert "Changed: the language versions differ (not an amendment)" in block
+    assert "Translator’s note" in block or "Translator&#x27;s note" in block
+    assert "combat fighting techniques" in block
+    # A change an act made (Law No. 227-V, Article 16-1) is an ordinary change.
+    amended = change_block(page, "art_16-1__para_1")
+    assert "Changed" in amended and "language versions differ" not in amended
+
+
+def test_a_translators_note_stays_with_its_edition(client, bundled_law):
+    assert "The language versions differ" in client.get(f"{BASE}/on/2018-07-02/art_16-2/").content.decode()
+    assert "The language versions differ" not in client.get(f"{BASE}/on/2014-04-07/art_16-2/").content.decode()

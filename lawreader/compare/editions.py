@@ -13,6 +13,8 @@ from lawreader.store.outline import build
 from lawreader.store.timeline import Timeline
 from lawreader.web.editions import EditionNotFound, edition_in_force
 
+# Notes that explain a change: the official footnote (which act), or the translator's (the language versions differ).
+EXPLAINING_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.TRANSLATION]
 TREE_FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "content_hash")
 
 
@@ -42,6 +44,13 @@ class EditionComparison:
     comparison: object
     notes_by_eid: dict
 
+    @property
+    def language_differences(self):
+        """Eids whose change a translator's note explains: the language versions differ; no act amended them."""
+        return {
+            eid for eid, notes in self.notes_by_eid.items() if any(n.kind == AnnotationKind.TRANSLATION for n in notes)
+        }
+
 
 def compare_editions(older, newer):
     comparison = compare_trees(diff_tree(older), diff_tree(newer))
@@ -50,7 +59,7 @@ def compare_editions(older, newer):
     notes = (
         Annotation.objects.published()
         .select_related("revision")
-        .filter(revision=newer, kind=AnnotationKind.AMENDMENT, target_eid__in=changed_eids)
+        .filter(revision=newer, kind__in=EXPLAINING_KINDS, target_eid__in=changed_eids)
         .order_by("target_eid", "position")
     )
     notes_by_eid = {}
@@ -88,7 +97,7 @@ def provision_history(law, eid, language):
     notes = (
         Annotation.objects.published()
         .select_related("revision")
-        .filter(revision__in=timeline.revisions, kind=AnnotationKind.AMENDMENT, target_eid=vocabulary.outermost(eid))
+        .filter(revision__in=timeline.revisions, kind__in=EXPLAINING_KINDS, target_eid=vocabulary.outermost(eid))
     )
     notes_by_revision = {}
     for note in notes:

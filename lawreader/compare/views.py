@@ -41,6 +41,7 @@ def editions(request, slug, first, second):
         "law": law,
         "older": older,
         "newer": newer,
+        "language_differences": result.language_differences,
         "notes_by_eid": {eid: as_written(notes, permalink_base) for eid, notes in result.notes_by_eid.items()},
         "comparison": result.comparison,
         "root": presentation.present(result.comparison.root, full),
@@ -49,6 +50,8 @@ def editions(request, slug, first, second):
         "timeline": timeline.entries(),
         "layout": layout,
         "full": full,
+        # Unchanged provisions around a change are folded, except when the reader asked for the full text.
+        "fold_context": not full,
         "first": first,
         "second": second,
         "language": language,
@@ -93,6 +96,7 @@ def history(request, slug, eid):
         "eid": eid,
         "name": vocabulary.name(eid),
         "entries": entries,
+        "fold_context": True,
         "language": language,
         "language_query": language_query(language, law),
     }

@@ -3,24 +3,31 @@
 manifest.json:
   {"law": {slug, title, short_title, number, jurisdiction, adopted_on, official_id, default_language},
    "editions": [{file, language, valid_from, label, source_note, coverage_note, amended_by: [...]}],
-   "annotations": "annotations.json"}      # optional: [{edition, language?, target_eid, kind, title, body}]
+   "annotations": "annotations.json"}      # optional: [{edition, language?, target_eid, kind, title, body,
+                                           #             formerly?: the title it had before a rename}]
 
 Loading is idempotent: an edition whose file and metadata are unchanged is left alone, a changed one is
-replaced (keeping editors' annotations), and bundled annotations are created once and never overwritten, so
-an editor's later changes to them survive a reload.
+replaced (keeping editors' annotations). Bundled annotations are created once; a later correction in the fixtures
+updates a bundled note only while nobody has edited it (its `fixture_digest` still matches), so an editor's
+version always survives a reload.
 """
 
 import datetime
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from lawreader.ingest.importer import checksum, import_statute
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from lawreader.store.models.annotations import AnnotationSource, AnnotationStatus
+
+FIXTURE = AnnotationSource.FIXTURE
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 LAW_FIELDS = ["title", "short_title", "number", "jurisdiction", "adopted_on", "official_id", "default_language"]
@@ -37,11 +44,13 @@ class LoadReport:
     imported: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     annotations_created: int = 0
+    annotations_updated: int = 0
 
     def __str__(self):
         return (
             f"{self.law}: {len(self.imported)} editions imported, {len(self.unchanged)} unchanged, "
-            f"{self.annotations_created} bundled annotations created."
+            f"{self.annotations_created} bundled annotations created, {self.annotations_updated} updated from the "
+            "fixtures (notes edited by editors are kept)."
         )
 
 
@@ -83,7 +92,7 @@ def load_law(manifest_path, progress=None):
             load_edition(law, folder, edition, report, progress)
         annotations_file = manifest.get("annotations")
         if annotations_file:
-            report.annotations_created = load_annotations(law, folder / annotations_file)
+            load_annotations(law, folder / annotations_file, report)
     return report
 
 
@@ -108,7 +117,20 @@ def load_edition(law, folder, edition, report, progress):
         progress(f"  {summary}")
 
 
-def load_annotations(law, path):
+def fixture_digest(kind, body):
+    return hashlib.sha256(f"{kind}\x1f{body}".encode()).hexdigest()
+
+
+def untouched(note):
+    """A bundled note nobody has changed since the loader last wrote it."""
+    if note.fixture_digest:
+        return fixture_digest(note.kind, note.body) == note.fixture_digest
+    # Written before digests were kept: untouched unless the admin history records a change to it.
+    edits = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Annotation), object_id=str(note.pk))
+    return not edits.exclude(action_flag=ADDITION).exists()
+
+
+def load_annotations(law, path, report):
     entries = json.loads(path.read_text(encoding="utf-8"))
     revisions = {(r.language, r.valid_from.isoformat()): r for r in law.revisions.all()}
     content_hashes = {
@@ -117,7 +139,6 @@ def load_annotations(law, path):
             "revision_id", "eid", "content_hash"
         )
     }
-    created = 0
     for number, entry in enumerate(entries, start=1):
         revision = revisions.get((entry.get("language", law.default_language), entry["edition"]))
         if revision is None:
@@ -126,18 +147,29 @@ def load_annotations(law, path):
             raise ManifestError(
                 f"{path.name} entry {number}: {entry['target_eid']!r} does not exist in the edition of {entry['edition']}."
             )
-        _, was_created = Annotation.objects.get_or_create(
+        written = {
+            "kind": entry["kind"],
+            "body": entry["body"],
+            "content_hash": content_hashes[(revision.pk, entry["target_eid"])],
+            "fixture_digest": fixture_digest(entry["kind"], entry["body"]),
+        }
+        if entry.get("formerly"):
+            # A note renamed in the fixtures keeps its identity (and any editor's changes) under the new title.
+            Annotation.objects.filter(
+                law=law, revision=revision, target_eid=entry["target_eid"], title=entry["formerly"], source=FIXTURE
+            ).update(title=entry["title"])
+        note, was_created = Annotation.objects.get_or_create(
             law=law,
             revision=revision,
             target_eid=entry["target_eid"],
             title=entry["title"],
-            source=AnnotationSource.FIXTURE,
-            defaults={
-                "kind": entry["kind"],
-                "body": entry["body"],
-                "status": AnnotationStatus.PUBLISHED,
-                "content_hash": content_hashes[(revision.pk, entry["target_eid"])],
-            },
+            source=FIXTURE,
+            defaults={**written, "status": AnnotationStatus.PUBLISHED},
         )
-        created += was_created
-    return created
+        if was_created:
+            report.annotations_created += 1
+        elif note.fixture_digest != written["fixture_digest"] and untouched(note):
+            # A correction in the fixtures reaches a note nobody has edited; an editor's version is kept.
+            corrected = (note.kind, note.body) != (written["kind"], written["body"])
+            Annotation.objects.filter(pk=note.pk).update(**written)
+            report.annotations_updated += corrected

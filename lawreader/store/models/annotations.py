@@ -15,6 +15,7 @@ class AnnotationKind(models.TextChoices):
     DEFINITION = "definition", _("Definition")
     EDITORIAL = "editorial", _("Editorial note")
     PRACTICE = "practice", _("Practice note")
+    TRANSLATION = "translation", _("Translator's note")
 
 
 class AnnotationStatus(models.TextChoices):
@@ -88,6 +89,13 @@ class Annotation(models.Model):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="annotations"
+    )
+    fixture_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "For a bundled note: the digest of what the loader last wrote, so a reload can tell it is untouched."
+        ),
     )
     version = models.PositiveIntegerField(
         default=1, help_text=_("Goes up by one on every save; guards against lost updates.")
