@@ -1,23 +1,37 @@
 """Which notes a reader sees in an edition, and how many: the one place that decides it for every page."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from lawreader import vocabulary
-from lawreader.store.models import Annotation
+from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.web.page_cache import cached_for_law
 
-# Notes about one edition's wording (its footnotes, "wording not verified") stay with that edition; the others
-# explain the provision and follow its eid into every edition.
-EDITION_BOUND_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.EDITORIAL]
+# Notes about one edition's wording (its footnotes, "wording not verified", how its language versions differ) stay
+# with that edition; the others explain the provision and follow its eid into every edition.
+EDITION_BOUND_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.EDITORIAL, AnnotationKind.TRANSLATION]
 
 
 def notes_shown_in(revision, user, kinds=None):
-    """The notes a reader sees in `revision`: visible to them, of the chosen kinds, bound to this edition or not."""
+    """The notes a reader sees in `revision` — the one rule every page, count and feed follows:
+
+    - visible to the reader (drafts for staff only), of the kinds chosen;
+    - about a provision this edition has (a note on a provision the edition lacks is neither shown nor counted);
+    - a note about one edition's wording (footnote, editorial, translator's) only in that edition;
+    - any other note in the edition it was written for and in later ones (marked stale where the wording has since
+      changed), and in an earlier edition only where the provision reads exactly as it did for the note — so a
+      note never says something of an earlier wording that was written about a later one.
+    """
+    provision_here = Provision.objects.filter(revision=revision, eid=OuterRef("target_eid"))
+    same_wording = provision_here.filter(content_hash=OuterRef("content_hash"))
+    follows = ~Q(kind__in=EDITION_BOUND_KINDS) & (
+        Q(revision__valid_from__lt=revision.valid_from) | Exists(same_wording)
+    )
     shown = (
         Annotation.objects.visible_to(user)
         .filter(law_id=revision.law_id)
-        .filter(Q(revision=revision) | ~Q(kind__in=EDITION_BOUND_KINDS))
+        .filter(Exists(provision_here))
+        .filter(Q(revision=revision) | follows)
     )
     return shown if kinds is None else shown.filter(kind__in=kinds)
 
@@ -42,20 +56,13 @@ def note_counts_by_article(revision, user, kinds=None):
 
 
 def count_notes_by_article(revision, user, kinds=None):
-    """Two aggregate queries, each answered from an index, rather than one with an OR that neither index serves:
-    the notes bound to this edition, and the notes that follow their provision into every edition.
-    """
+    """{article eid: notes shown on it and its parts and items}, by the same rule as the notes themselves."""
     if kinds is not None and not kinds:
         return {}
     articles = vocabulary.eid_prefix(vocabulary.ARTICLE)
-    visible = Annotation.objects.visible_to(user).filter(target_eid__startswith=articles).order_by()
-    if kinds is not None:
-        visible = visible.filter(kind__in=kinds)
-    bound = visible.filter(revision=revision, kind__in=EDITION_BOUND_KINDS)
-    following = visible.filter(law_id=revision.law_id).exclude(kind__in=EDITION_BOUND_KINDS)
+    shown = notes_shown_in(revision, user, kinds).filter(target_eid__startswith=articles).order_by()
     counts = {}
-    for queryset in (bound, following):
-        for eid, count in queryset.values("target_eid").annotate(count=Count("id")).values_list("target_eid", "count"):
-            article = vocabulary.article_of(eid)
-            counts[article] = counts.get(article, 0) + count
+    for eid, count in shown.values("target_eid").annotate(count=Count("id")).values_list("target_eid", "count"):
+        article = vocabulary.article_of(eid)
+        counts[article] = counts.get(article, 0) + count
     return counts
