@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 # Order matters. Headers that every response needs (cached hits included) are set above the page cache; the
 # page cache answers hits before sessions, authentication and CSRF (see lawreader/web/page_cache.py).
 MIDDLEWARE = [
+    # Outermost: compresses what is rendered per request; cached pages arrive already compressed and pass by.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -2,6 +2,7 @@
 no longer says: every write path that changes what readers see moves the law's public version."""
 
 import datetime
+import gzip
 import io
 import re
 
@@ -326,14 +327,47 @@ def test_parameters_a_page_understands_are_kept(client, bundled_law):
     assert "utm_source" not in side.content.decode()
 
 
+def stored(size):
+    return page_cache.StoredPage(b"x" * (size - 100), b"x" * 100, "text/html", 200)
+
+
 def test_the_per_process_layer_is_bounded_in_bytes():
     layer = page_cache.LocalLayer(max_bytes=10_000)
     for number in range(100):
-        layer.remember_page(f"page-{number}", (b"x" * 1000, "text/html", 200))
+        layer.remember_page(f"page-{number}", stored(1000))
     assert layer.bytes <= 10_000 and len(layer.pages) == 10
     assert layer.page("page-99") is not None and layer.page("page-0") is None
-    layer.remember_page("huge", (b"x" * 5000, "text/html", 200))
+    layer.remember_page("huge", stored(5000))
     assert layer.page("huge") is None  # more than an eighth of the bound: left to the shared tier
+
+
+def test_pages_go_out_gzipped_to_readers_who_accept_it_and_decompress_to_the_same_page(client, bundled_law):
+    plain = client.get(URL)
+    compressed = client.get(URL, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in plain and compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert compressed["ETag"] != plain["ETag"]  # two representations, two validators
+    assert client.get(URL, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code == 304
+
+
+def test_a_cache_hit_is_served_compressed_without_compressing_again(client, bundled_law, monkeypatch):
+    first = client.get(URL, HTTP_ACCEPT_ENCODING="gzip")  # rendered, compressed once, stored
+
+    def no_compression(*args, **kwargs):
+        raise AssertionError("a cache hit compressed the page again")
+
+    monkeypatch.setattr(page_cache, "compress", no_compression)
+    monkeypatch.setattr(page_cache.gzip, "compress", no_compression)
+    hit = client.get(URL, HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["Content-Encoding"] == "gzip" and hit.content == first.content
+
+
+def test_pages_that_are_not_cached_are_compressed_too(client, bundled_law):
+    response = client.get("/search/", {"q": "intelligence"}, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert b"intelligence" in gzip.decompress(response.content)
 
 
 def test_a_cache_hit_still_obeys_allowed_hosts(client, bundled_law):

@@ -13,7 +13,8 @@ once (web/signals.py). So a change reaches every reader of every process within 
 Redis, and a revalidation (If-None-Match) is a 304 answered from the version alone. Browsers revalidate every time
 (`max-age=0, must-revalidate`); no shared cache is told it may keep a page longer.
 
-Pages are kept in two tiers: a per-process LRU bounded in bytes, and the `pages` cache (Redis when REDIS_URL is
+Pages are stored with their gzipped bytes, compressed once when stored: a hit costs no compression. Pages are kept
+in two tiers: a per-process LRU bounded in bytes, and the `pages` cache (Redis when REDIS_URL is
 set, bounded by Redis's maxmemory with allkeys-lru, see the README; nothing otherwise).
 
 Staff, and readers with a session of their own (a note filter), are never served from or stored in these
@@ -21,7 +22,9 @@ caches, and get `Cache-Control: private`.
 """
 
 import datetime
+import gzip
 import hashlib
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -45,6 +48,7 @@ PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 # Query parameters that make a page the reader's own (their note filter): such requests are never cached.
 PERSONAL_PARAMETERS = ("notes", "notes_form")
 MISSING = object()
+GZIP_ACCEPTED = re.compile(r"\bgzip\b")
 
 
 class LocalLayer:
@@ -85,7 +89,7 @@ class LocalLayer:
             return value
 
     def remember_page(self, key, value):
-        size = len(value[0])
+        size = len(value)
         if size > self.max_bytes // 8:
             return  # one huge page would push out everything else; the shared tier keeps it
         with self.lock:
@@ -94,8 +98,8 @@ class LocalLayer:
             self.pages[key] = value
             self.bytes += size
             while self.bytes > self.max_bytes:
-                _key, (content, *_rest) = self.pages.popitem(last=False)
-                self.bytes -= len(content)
+                _key, evicted = self.pages.popitem(last=False)
+                self.bytes -= len(evicted)
 
 
 local = LocalLayer(settings.LAWREADER_LOCAL_PAGE_BYTES)
@@ -170,39 +174,79 @@ def page_entry(request, match, policy):
     return PageEntry(f"lawreader:page:{digest}", quote_etag(digest[:32]), max(version.changed_at, start_of_today))
 
 
+@dataclass(frozen=True)
+class StoredPage:
+    """A rendered page as the cache keeps it: its bytes, and the same bytes gzipped once, when it was stored."""
+
+    content: bytes
+    gzipped: bytes
+    content_type: str
+    status: int
+
+    def __len__(self):
+        return len(self.content) + len(self.gzipped)
+
+    @classmethod
+    def of(cls, response):
+        return cls(response.content, compress(response.content), response["Content-Type"], response.status_code)
+
+
+def compress(content):
+    return gzip.compress(content, compresslevel=6, mtime=0)
+
+
+def accepts_gzip(request):
+    return bool(GZIP_ACCEPTED.search(request.headers.get("Accept-Encoding", "")))
+
+
+def etag_for(entry, request):
+    """Each encoding is its own representation, with its own strong validator."""
+    return f'{entry.etag[:-1]}-gz"' if accepts_gzip(request) else entry.etag
+
+
 def is_fresh(request, entry):
     """Does the reader's copy match? Only the ETag can say: it is derived from the version. If-Modified-Since is
     not honoured, because a date cannot prove a copy current — Last-Modified has one-second resolution, and the
     change time is stamped inside the writing transaction, which may commit seconds later."""
     tags = [tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))]
-    return "*" in tags or entry.etag in tags
+    return "*" in tags or etag_for(entry, request) in tags
 
 
 def cached_response(request, entry):
     """A 304 when the reader's copy is current, else the stored page, else None."""
     if is_fresh(request, entry):
-        return finish(HttpResponseNotModified(), entry)
+        return finish(HttpResponseNotModified(), entry, request)
     stored = local.page(entry.key)
     if stored is None:
         stored = shared_pages().get(entry.key)
         if stored is None:
             return None
         local.remember_page(entry.key, stored)
-    content, content_type, status = stored
-    return finish(HttpResponse(content, content_type=content_type, status=status), entry)
+    return served(stored, entry, request)
+
+
+def served(stored, entry, request):
+    """The stored page in the encoding the reader accepts: no compression happens here."""
+    if accepts_gzip(request):
+        response = HttpResponse(stored.gzipped, content_type=stored.content_type, status=stored.status)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(stored.content, content_type=stored.content_type, status=stored.status)
+    return finish(response, entry, request)
 
 
 def store(entry, response):
-    stored = (response.content, response["Content-Type"], response.status_code)
+    stored = StoredPage.of(response)
     local.remember_page(entry.key, stored)
     shared_pages().set(entry.key, stored, PAGE_TIMEOUT)
+    return stored
 
 
-def finish(response, entry):
-    response["ETag"] = entry.etag
+def finish(response, entry, request):
+    response["ETag"] = etag_for(entry, request)
     response["Last-Modified"] = http_date(int(entry.last_modified))
     patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    patch_vary_headers(response, ["Cookie"])
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
     return response
 
 
@@ -242,8 +286,7 @@ def cached_law_page(**parameters):
             canonicalise(request, policy)
             response = view(request, slug, *args, **kwargs)
             if response.status_code in (200, 404) and not response.streaming:
-                store(entry, response)
-                finish(response, entry)
+                return served(store(entry, response), entry, request)
             return response
 
         wrapper.page_policy = policy
