@@ -88,7 +88,8 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
         inserted = tree.insert_tree(
             revision, parsed.root, progress=progress and (lambda n: progress(f"  {n} provisions prepared"))
         )
-        Annotation.objects.bulk_create(notes_as_annotations(law, revision, parsed))
+        # edition_stored below re-indexes the whole edition, these notes included.
+        Annotation.objects.bulk_create(notes_as_annotations(law, revision, parsed), announce_changes=False)
         edition_stored.send(sender=Revision, revision=revision)
     return ImportSummary(
         revision=revision,

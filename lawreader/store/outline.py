@@ -41,12 +41,17 @@ class OutlineNode:
 
     provision: object  # a Provision, or a ContentsEntry in a table of contents
     children: list
-    citation: str  # "Art. 9, item 20-1": the pinpoint a lawyer writes
     heading_level: int  # the HTML heading level of a chapter or article
     notes: list = field(default_factory=list)  # the notes shown beside it
     display: object = None  # the notes rendered and the text split around their quotes (annotate/display.py)
     href: str = ""  # in a table of contents: where its entry leads
     note_count: int = 0  # in a table of contents: notes on it and everything in it
+
+    @property
+    def citation(self):
+        """ "Art. 9, item 20-1": the pinpoint a lawyer writes (worked out when a page shows it, not for every
+        entry of a thousand-article table of contents)."""
+        return vocabulary.citation(self.provision.eid)
 
 
 def outline(provisions, notes_by_eid=None, top_heading_level=2):
@@ -56,10 +61,7 @@ def outline(provisions, notes_by_eid=None, top_heading_level=2):
 
     def make_node(provision, ancestors, children):
         headed = sum(1 for ancestor in ancestors if ancestor.kind in vocabulary.HEADED_KINDS)
-        citation = vocabulary.citation(provision.eid)
-        return OutlineNode(
-            provision, children, citation, top_heading_level + headed, notes_by_eid.get(provision.eid, [])
-        )
+        return OutlineNode(provision, children, top_heading_level + headed, notes_by_eid.get(provision.eid, []))
 
     return build(provisions, attrgetter("depth"), make_node)
 

@@ -47,9 +47,11 @@ class AnnotationQuerySet(models.QuerySet):
         announce(changed_ids)
         return count
 
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs, *args, announce_changes=True, **kwargs):
+        """`announce_changes=False` for a caller that announces more than these notes itself (an import)."""
         created = super().bulk_create(objs, *args, **kwargs)
-        announce([note.pk for note in created if note.pk])
+        if announce_changes:
+            announce([note.pk for note in created if note.pk])
         return created
 
 
