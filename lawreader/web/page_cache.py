@@ -29,7 +29,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -295,6 +295,15 @@ def cached_law_page(**parameters):
     return decorate
 
 
+@lru_cache(maxsize=4096)
+def resolved(path):
+    """The URL pattern a path resolves to (None for none), remembered: a hit should cost no regex matching."""
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
+
+
 class CachedPageMiddleware:
     """Answers page-cache hits before sessions, authentication, CSRF and the view: a cached page then costs little
     more than a static file. Only for what a CDN would see too — a GET without a session cookie or a note filter;
@@ -312,11 +321,8 @@ class CachedPageMiddleware:
             return None
         if any(name in request.GET for name in PERSONAL_PARAMETERS):
             return None
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        policy = getattr(match.func, "page_policy", None)
+        match = resolved(request.path_info)
+        policy = getattr(match.func, "page_policy", None) if match else None
         if policy is None:
             return None
         entry = page_entry(request, match, policy)
