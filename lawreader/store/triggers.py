@@ -86,8 +86,8 @@ def postgresql_statements():
         "RETURN NULL; END $$",
         f"CREATE OR REPLACE FUNCTION {PREFIX}law_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         f"PERFORM {bump}(ARRAY[NEW.id]::bigint[]); RETURN NULL; END $$",
-        *postgresql_trigger(f"{PREFIX}law_insert", f"AFTER INSERT ON {LAW} FOR EACH ROW"),
-        *postgresql_trigger(f"{PREFIX}law_update", f"AFTER UPDATE ON {LAW} FOR EACH ROW"),
+        *postgresql_trigger(f"{PREFIX}law_insert", LAW, "AFTER INSERT", "FOR EACH ROW"),
+        *postgresql_trigger(f"{PREFIX}law_update", LAW, "AFTER UPDATE", "FOR EACH ROW"),
     ]
     # Statement-level triggers with transition tables: one bump per statement, however many rows it wrote.
     for name, rows, event, images in row_triggers():
@@ -99,16 +99,16 @@ def postgresql_statements():
         )
         referencing = " ".join(f"{image} TABLE AS {table}" for image, table in tables.items())
         statements += postgresql_trigger(
-            name, f"AFTER {event.upper()} ON {rows.table} REFERENCING {referencing} FOR EACH STATEMENT"
+            name, rows.table, f"AFTER {event.upper()}", f"REFERENCING {referencing} FOR EACH STATEMENT"
         )
     return statements
 
 
-def postgresql_trigger(name, timing):
-    table = timing.split(" ON ", 1)[1].split()[0]
+def postgresql_trigger(name, table, when, scope):
+    """Statements that (re)create trigger `name` on `table`, calling the function of the same name."""
     return [
         f"DROP TRIGGER IF EXISTS {name} ON {table}",
-        f"CREATE TRIGGER {name} {timing} EXECUTE FUNCTION {name}()",
+        f"CREATE TRIGGER {name} {when} ON {table} {scope} EXECUTE FUNCTION {name}()",
     ]
 
 

@@ -7,6 +7,7 @@
 """
 
 import re
+from functools import lru_cache
 
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseNotFound
 from django.urls import Resolver404, resolve
@@ -39,12 +40,19 @@ def read_only(view):
     return guarded
 
 
-def allowed_methods(path):
+@lru_cache(maxsize=4096)
+def resolved(path):
+    """The URL pattern a path resolves to (None for none), remembered: answering a path again costs no regex
+    matching (the page cache asks on every hit)."""
     try:
-        view = resolve(path).func
+        return resolve(path)
     except Resolver404:
         return None
-    return getattr(view, "allowed_methods", sorted(SERVED_METHODS))
+
+
+def allowed_methods(path):
+    match = resolved(path)
+    return getattr(match.func, "allowed_methods", sorted(SERVED_METHODS)) if match else None
 
 
 def has_control_characters(request):

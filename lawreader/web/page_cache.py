@@ -29,18 +29,17 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, quote_etag
 
 from lawreader.store.models import LawVersion
-from lawreader.web.guards import read_only
+from lawreader.web.guards import read_only, resolved
 from lawreader.web.language import interface_language
 
 PAGE_TIMEOUT = 24 * 3600
@@ -250,9 +249,15 @@ def finish(response, entry, request):
     return response
 
 
+def could_be_shared(request):
+    """A read without a note filter of the reader's own: what a CDN would see too. (Whether a session makes the
+    page personal is asked apart: the middleware answers before sessions exist.)"""
+    return request.method in ("GET", "HEAD") and not any(name in request.GET for name in PERSONAL_PARAMETERS)
+
+
 def is_personal(request):
     """Pages that differ per reader: staff (drafts, edit links) and readers with a session of their own."""
-    if request.method not in ("GET", "HEAD") or any(name in request.GET for name in PERSONAL_PARAMETERS):
+    if not could_be_shared(request):
         return True
     has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
     return has_session and (request.user.is_authenticated or not request.session.is_empty())
@@ -295,15 +300,6 @@ def cached_law_page(**parameters):
     return decorate
 
 
-@lru_cache(maxsize=4096)
-def resolved(path):
-    """The URL pattern a path resolves to (None for none), remembered: a hit should cost no regex matching."""
-    try:
-        return resolve(path)
-    except Resolver404:
-        return None
-
-
 class CachedPageMiddleware:
     """Answers page-cache hits before sessions, authentication, CSRF and the view: a cached page then costs little
     more than a static file. Only for what a CDN would see too — a GET without a session cookie or a note filter;
@@ -317,9 +313,7 @@ class CachedPageMiddleware:
 
     @staticmethod
     def hit(request):
-        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return None
-        if any(name in request.GET for name in PERSONAL_PARAMETERS):
+        if not could_be_shared(request) or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         match = resolved(request.path_info)
         policy = getattr(match.func, "page_policy", None) if match else None
