@@ -22,7 +22,9 @@ from lawreader import vocabulary
 MAX_QUERY_LENGTH = 200
 
 # A citation's levels are eid segment prefixes ("art", "para"), so a citation reads as the eid it names.
-CHAPTER, ARTICLE, PART, ITEM = (vocabulary.EID_PREFIX[kind] for kind in vocabulary.NUMBERED_KINDS)
+CHAPTER, ARTICLE, PART, ITEM = (
+    vocabulary.EID_PREFIX[kind] for kind in (vocabulary.CHAPTER, vocabulary.ARTICLE, vocabulary.PART, vocabulary.ITEM)
+)
 PREAMBLE = vocabulary.PREAMBLE_EID
 # Numbered levels from the top; a citation lists them in this order or its reverse.
 LEVELS = (CHAPTER, ARTICLE, PART, ITEM)
@@ -31,7 +33,7 @@ BRACKETED_LEVEL_BELOW = {ARTICLE: PART, PART: ITEM}
 # The shapes an eid can take (articles are numbered through the law, so they never carry their chapter).
 CITABLE_SHAPES = {(PREAMBLE,), (CHAPTER,), (ARTICLE,), (ARTICLE, PART), (ARTICLE, ITEM), (ARTICLE, PART, ITEM)}
 
-NUMBER = vocabulary.NUMBER
+NUMBER = vocabulary.PRINTED_NUMBER
 NUMBER_RE = re.compile(NUMBER)
 # Matches any number of any part: the level a reader may skip when citing "article 9, item 3".
 OPTIONAL_PART_PATTERN = f"({vocabulary.SEPARATOR}{PART}_[0-9-]+)?"

@@ -3,8 +3,9 @@ Russian and Kazakh. Pure Python (no Django): the parser, the diff, citations, th
 it, and nothing else splits or builds an eid.
 
 Eids follow Akoma Ntoso: one segment per level, joined by "__" — `chp_2`, `art_9-1`, `art_2__para_1__subpara_3`,
-`art_9__subpara_20-1__text_1`, `preamble`. Articles are numbered through the whole law, so an article's eid does
-not carry its chapter's: an eid starts afresh at a chapter or an article.
+`art_9__subpara_20-1__text_1`, `preamble`, `chp_3__subchp_1`. Articles are numbered through the whole law, so an
+article's eid does not carry its chapter's: an eid starts afresh at a section, chapter or article — within its
+attachment, whose eid it keeps (`att_1__art_3` is article 3 of the attached agreement).
 """
 
 import re
@@ -14,21 +15,40 @@ from dataclasses import dataclass
 # subparagraph; readers call them parts and items.
 DOCUMENT = "document"
 PREAMBLE = "preamble"
+ATTACHMENT = "attachment"  # an attached document or appendix: an agreement a law ratifies, "Приложение 1"
+SECTION = "section"  # "Раздел 2", "2-бөлім"
+SUBSECTION = "subsection"  # "Подраздел 1"
 CHAPTER = "chapter"
+SUBCHAPTER = "subchapter"  # "Параграф 1", "§ 1": a chapter's subdivision
 ARTICLE = "article"
 PART = "paragraph"
 ITEM = "subparagraph"
 TEXT = "text"  # an unnumbered paragraph
-KINDS = (DOCUMENT, PREAMBLE, CHAPTER, ARTICLE, PART, ITEM, TEXT)
-HEADED_KINDS = (CHAPTER, ARTICLE)
-NUMBERED_KINDS = (CHAPTER, ARTICLE, PART, ITEM)
+KINDS = (DOCUMENT, PREAMBLE, ATTACHMENT, SECTION, SUBSECTION, CHAPTER, SUBCHAPTER, ARTICLE, PART, ITEM, TEXT)
+# Divisions above the article, outermost first; with articles and attachments, the units a contents lists.
+DIVISIONS = (SECTION, SUBSECTION, CHAPTER, SUBCHAPTER)
+HEADED_KINDS = (ATTACHMENT, *DIVISIONS, ARTICLE)
+NUMBERED_KINDS = (*HEADED_KINDS, PART, ITEM)
 
 SEPARATOR = "__"
 PREAMBLE_EID = "preamble"
-EID_PREFIX = {CHAPTER: "chp", ARTICLE: "art", PART: "para", ITEM: "subpara", TEXT: "text"}
+EID_PREFIX = {
+    ATTACHMENT: "att",
+    SECTION: "sec",
+    SUBSECTION: "subsec",
+    CHAPTER: "chp",
+    SUBCHAPTER: "subchp",
+    ARTICLE: "art",
+    PART: "para",
+    ITEM: "subpara",
+    TEXT: "text",
+}
 KIND_OF_PREFIX = {prefix: kind for kind, prefix in EID_PREFIX.items()}
-STARTS_AFRESH = {CHAPTER, ARTICLE}
-NUMBER = r"[0-9]+(?:-[0-9]+)*"
+# Units numbered through the whole law (or through one attachment): their eids do not carry their parents'.
+STARTS_AFRESH = {ATTACHMENT, SECTION, CHAPTER, ARTICLE}
+# "9-1" as printed; "_2" marks the second unit printed with the same number (official texts have a few).
+PRINTED_NUMBER = r"[0-9]+(?:-[0-9]+)*"
+NUMBER = rf"{PRINTED_NUMBER}(?:_[0-9]+)?"
 SEGMENT_RE = re.compile(rf"(?P<prefix>{'|'.join(EID_PREFIX.values())})_(?P<number>{NUMBER})")
 
 
@@ -51,7 +71,18 @@ def eid_prefix(kind):
 def child_eid(parent_eid, kind, number=""):
     """The eid of a provision of `kind` and `number` under the provision `parent_eid` ("" for the document)."""
     own = segment_eid(kind, number)
-    return own if kind in STARTS_AFRESH or kind == PREAMBLE or not parent_eid else f"{parent_eid}{SEPARATOR}{own}"
+    if kind == PREAMBLE or not parent_eid:
+        return own
+    if kind in STARTS_AFRESH:
+        scope = attachment_of(parent_eid)
+        return f"{scope}{SEPARATOR}{own}" if scope and kind != ATTACHMENT else own
+    return f"{parent_eid}{SEPARATOR}{own}"
+
+
+def attachment_of(eid):
+    """The eid of the attachment `eid` is in (or is), or "" in the law's own text."""
+    top = eid.partition(SEPARATOR)[0]
+    return top if top.startswith(eid_prefix(ATTACHMENT)) else ""
 
 
 def segments(eid):
@@ -78,7 +109,7 @@ def last_segment(eid):
 
 
 def outermost(eid):
-    """The eid of the outermost provision `eid` is in (or is): its article, chapter or the preamble."""
+    """The eid of the outermost provision `eid` is in (or is): its article, chapter, attachment or the preamble."""
     return eid.partition(SEPARATOR)[0]
 
 
@@ -97,7 +128,11 @@ def is_within(eid, ancestor):
 LABELS = {
     "en": {
         PREAMBLE: "Preamble",
+        ATTACHMENT: "Attachment {}",
+        SECTION: "Section {}",
+        SUBSECTION: "Subsection {}",
         CHAPTER: "Chapter {}",
+        SUBCHAPTER: "§ {}",
         ARTICLE: "Article {}",
         PART: "part {}",
         ITEM: "item {}",
@@ -105,7 +140,11 @@ LABELS = {
     },
     "ru": {
         PREAMBLE: "Преамбула",
+        ATTACHMENT: "Приложение {}",
+        SECTION: "Раздел {}",
+        SUBSECTION: "Подраздел {}",
         CHAPTER: "Глава {}",
+        SUBCHAPTER: "Параграф {}",
         ARTICLE: "Статья {}",
         PART: "пункт {}",
         ITEM: "подпункт {})",
@@ -113,7 +152,11 @@ LABELS = {
     },
     "kk": {
         PREAMBLE: "Преамбула",
+        ATTACHMENT: "{}-қосымша",
+        SECTION: "{}-бөлім",
+        SUBSECTION: "{}-кіші бөлім",
         CHAPTER: "{}-тарау",
+        SUBCHAPTER: "{}-параграф",
         ARTICLE: "{}-бап",
         PART: "{}-тармақ",
         ITEM: "{}) тармақша",
@@ -122,19 +165,67 @@ LABELS = {
 }
 # Names of a provision within its article, top-down ("Article 9, part 1, item 3"; Russian "статья 9, пункт 1").
 PATH_WORDS = {
-    "en": {CHAPTER: "Chapter {}", ARTICLE: "Article {}", PART: "part {}", ITEM: "item {}", TEXT: "paragraph {}"},
-    "ru": {CHAPTER: "глава {}", ARTICLE: "статья {}", PART: "пункт {}", ITEM: "подпункт {})", TEXT: "часть {}"},
+    "en": {
+        ATTACHMENT: "attachment {}",
+        SECTION: "section {}",
+        SUBSECTION: "subsection {}",
+        CHAPTER: "Chapter {}",
+        SUBCHAPTER: "§ {}",
+        ARTICLE: "Article {}",
+        PART: "part {}",
+        ITEM: "item {}",
+        TEXT: "paragraph {}",
+    },
+    "ru": {
+        ATTACHMENT: "приложение {}",
+        SECTION: "раздел {}",
+        SUBSECTION: "подраздел {}",
+        CHAPTER: "глава {}",
+        SUBCHAPTER: "параграф {}",
+        ARTICLE: "статья {}",
+        PART: "пункт {}",
+        ITEM: "подпункт {})",
+        TEXT: "часть {}",
+    },
 }
 # How lawyers cite them: "Art. 9, item 20-1"; Russian "ст. 9 п. 1 пп. 3". Unnumbered paragraphs are cited by the
 # provision they belong to.
 CITATION_WORDS = {
-    "en": ({CHAPTER: "Ch. {}", ARTICLE: "Art. {}", PART: "para. {}", ITEM: "item {}"}, ", "),
-    "ru": ({CHAPTER: "гл. {}", ARTICLE: "ст. {}", PART: "п. {}", ITEM: "пп. {}"}, " "),
+    "en": (
+        {
+            ATTACHMENT: "Att. {}",
+            SECTION: "Sec. {}",
+            SUBSECTION: "Subsec. {}",
+            CHAPTER: "Ch. {}",
+            SUBCHAPTER: "§ {}",
+            ARTICLE: "Art. {}",
+            PART: "para. {}",
+            ITEM: "item {}",
+        },
+        ", ",
+    ),
+    "ru": (
+        {
+            ATTACHMENT: "прил. {}",
+            SECTION: "разд. {}",
+            SUBSECTION: "подразд. {}",
+            CHAPTER: "гл. {}",
+            SUBCHAPTER: "§ {}",
+            ARTICLE: "ст. {}",
+            PART: "п. {}",
+            ITEM: "пп. {}",
+        },
+        " ",
+    ),
 }
 # Kazakh names a provision bottom-up through genitives: "9-баптың 1-тармағының 3) тармақшасы". Per kind: the
 # number's form, then the word as the first of several levels (genitive), as a middle one (possessive genitive),
 # and as the last (possessive).
 KAZAKH_FORMS = {
+    ATTACHMENT: ("{}-", "қосымшаның", "қосымшасының", "қосымшасы"),
+    SECTION: ("{}-", "бөлімнің", "бөлімінің", "бөлімі"),
+    SUBSECTION: ("{}-", "кіші бөлімнің", "кіші бөлімінің", "кіші бөлімі"),
+    SUBCHAPTER: ("{}-", "параграфтың", "параграфының", "параграфы"),
     CHAPTER: ("{}-", "тараудың", "тарауының", "тарауы"),
     ARTICLE: ("{}-", "баптың", "бабының", "бабы"),
     PART: ("{}-", "тармақтың", "тармағының", "тармағы"),

@@ -221,6 +221,48 @@ def test_deleted_item_stays_where_it_was_between_its_siblings():
     assert comparison.counts == counts(deleted=3)
 
 
+def test_paragraph_inserted_before_others_is_the_only_change():
+    old = document(article("1", "A", paragraph("First."), paragraph("Second."), paragraph("Third.")))
+    new = document(
+        article("1", "A", paragraph("New opening."), paragraph("First."), paragraph("Second."), paragraph("Third."))
+    )
+
+    comparison = compare(old, new)
+
+    assert changes(comparison) == [("inserted", None, "art_1__text_1")]
+    assert [(child.status, child.old and child.old.eid) for child in find(comparison, "art_1").children] == [
+        ("inserted", None),
+        ("unchanged", "art_1__text_1"),
+        ("unchanged", "art_1__text_2"),
+        ("unchanged", "art_1__text_3"),
+    ]
+    assert comparison.counts == counts(inserted=1)
+
+
+def test_paragraph_deleted_between_others_leaves_the_rest_unchanged():
+    old = document(article("1", "A", paragraph("First."), paragraph("Second."), paragraph("Third.")))
+    new = document(article("1", "A", paragraph("First."), paragraph("Third.")))
+
+    assert changes(compare(old, new)) == [("deleted", "art_1__text_2", None)]
+
+
+def test_edited_paragraph_after_an_inserted_one_is_changed_not_moved():
+    old = document(article("1", "A", paragraph("First."), paragraph("The second paragraph says this today.")))
+    new = document(
+        article(
+            "1",
+            "A",
+            paragraph("First."),
+            paragraph("Inserted."),
+            paragraph("The second paragraph says this from now on."),
+        )
+    )
+
+    statuses = {status for status, _, _ in changes(compare(old, new))}
+
+    assert "moved" not in statuses
+
+
 def test_deleted_first_child_comes_first():
     new = law()
     del spec_at(new, 1, 1).children[0]  # part 1 of article 2

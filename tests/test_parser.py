@@ -208,38 +208,60 @@ def test_number_key_orders_inserted_numbers():
     assert sorted(["10", "9-1", "9", "20-1", "2"], key=number_key) == ["2", "9", "9-1", "10", "20-1"]
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "fragment"),
-    [
-        ("1) an item\n\nArticle 1. A\n", 1, "item '1)' comes before any article"),
-        ("Intro.\n\n1. a part\n\nArticle 1. A\n", 3, "numbered part '1.' comes before any article"),
-        ("Article 1. A\n\nArticle . Nameless\n", 3, "has no number"),
-        ("# T\n\n## Chapter 1. One\n\n### Article\n", 5, "has no chapter or article number"),
-        ("Article 1. A\n\nArticle 2. B\n\nArticle 2. C\n", 5, "duplicate article number 2"),
-        ("Article 1. A\n\nArticle 3. B\n\nArticle 2. C\n", 5, "article 2 comes after article 3"),
-        ("Article 1. A\n\n1) one;\n\n3) three;\n\n2) two.\n", 7, "item 2 comes after item 3"),
-        ("Article 1. A\n\n1. one\n\n1. again\n", 5, "duplicate part number 1"),
-        ("Chapter 2. B\n\nArticle 1. A\n\nChapter 1. A\n\nArticle 2. C\n", 5, "chapter 1 comes after chapter 2"),
-        ("Article 1. A\n\nChapter 1. B\n\nArticle 2. C\n", 1, "article 1 comes before any chapter"),
-        (
-            "# T\n\nIntro.\n\n### Article 1. A\n\n## Chapter 1. B\n\n### Article 2. C\n",
-            5,
-            "article 1 comes before any chapter",
-        ),
-        ("Article 1. A\n\nNote of RCLI!\n", 3, "publisher note with no text"),
-        ("Preamble only.\n", 1, "the text has no articles"),
-        ("", 1, "the file has no text"),
-    ],
-)
-def test_malformed_text_names_the_line_and_what_was_expected(text, line, fragment):
+IRREGULAR_TEXTS = [
+    ("1) an item\n\nArticle 1. A\n", 1, "item '1)' comes before any article"),
+    ("Intro.\n\n1. a part\n\nArticle 1. A\n", 3, "numbered part '1.' comes before any article"),
+    ("Article 1. A\n\nArticle . Nameless\n", 3, "has no number"),
+    ("# T\n\n## Chapter 1. One\n\n### Article\n", 5, "names no section, chapter or article"),
+    ("Article 1. A\n\nArticle 2. B\n\nArticle 2. C\n", 5, "article 2 printed twice (first at line 3)"),
+    ("Article 1. A\n\nArticle 3. B\n\nArticle 2. C\n", 5, "article 2 comes after article 3"),
+    ("Article 1. A\n\n1) one;\n\n3) three;\n\n2) two.\n", 7, "item 2 comes after item 3"),
+    ("Article 1. A\n\n1. one\n\n1. again\n", 5, "part 1 printed twice"),
+    ("Chapter 2. B\n\nArticle 1. A\n\nChapter 1. A\n\nArticle 2. C\n", 5, "chapter 1 comes after chapter 2"),
+    ("Article 1. A\n\nNote of RCLI!\n", 3, "publisher note with no text"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "fragment"), IRREGULAR_TEXTS)
+def test_irregular_text_is_read_as_published_with_a_warning_naming_the_line(text, line, fragment):
+    statute = parse_statute(text, "en")
+    assert any(warning.line == line and fragment in warning.message for warning in statute.warnings), statute.warnings
+    eids = [node.eid for node in statute.root.walk()]
+    assert len(eids) == len(set(eids)), "a number printed twice still gets its own eid"
+
+
+@pytest.mark.parametrize(("text", "line", "fragment"), IRREGULAR_TEXTS)
+def test_strict_reading_refuses_irregular_text_naming_the_line(text, line, fragment):
     with pytest.raises(StatuteSyntaxError) as raised:
-        parse_statute(text, "en")
+        parse_statute(text, "en", strict=True)
     assert raised.value.line == line
     assert fragment in str(raised.value)
     assert str(raised.value).startswith(f"line {line}: ")
 
 
+def test_a_number_printed_twice_gets_the_akoma_ntoso_suffix():
+    statute = parse_statute("Article 1. A\n\n1. one\n\n1. again\n", "en")
+    assert [node.eid for node in statute.root.walk()] == ["", "art_1", "art_1__para_1", "art_1__para_1_2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("", 1, "the file has no text"),
+        ("   \n\n", 1, "the file has no text"),
+        ("Preamble only.\n", 1, "no title, heading, numbered part or signature"),
+        ("ok\n\x00\x01\x02binary", 2, "it is not a text file"),
+        ("Article 1. A\n\n" + "x" * 100_001 + "\n", 3, "a paragraph of 100,001 characters"),
+    ],
+)
+def test_what_is_not_a_statute_is_refused_naming_the_line(text, line, fragment):
+    with pytest.raises(StatuteSyntaxError) as raised:
+        parse_statute(text, "en")
+    assert raised.value.line == line
+    assert fragment in str(raised.value)
+
+
 def test_error_says_what_was_expected():
     with pytest.raises(StatuteSyntaxError) as raised:
-        parse_statute("1) an item\n\nArticle 1. A\n", "en")
+        parse_statute("1) an item\n\nArticle 1. A\n", "en", strict=True)
     assert "expected an article heading such as 'Статья 1. …', '1-бап. …' or 'Article 1. …'" in str(raised.value)

@@ -5,6 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from lawreader import vocabulary
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
+from lawreader.store.queries import rows_among
 from lawreader.web.page_cache import cached_for_law
 
 # Notes about one edition's wording (its footnotes, "wording not verified", how its language versions differ) stay
@@ -40,9 +41,13 @@ def notes_for(revision, eids, user, kinds=None):
     """Notes to show beside the provisions `eids` of `revision`, keyed by eid, in one query."""
     if kinds is not None and not kinds:
         return {}
-    shown = notes_shown_in(revision, user, kinds).filter(target_eid__in=eids)
+    shown = (
+        notes_shown_in(revision, user, kinds)
+        .select_related("revision")
+        .order_by("target_eid", "kind", "position", "id")
+    )
     by_eid = {}
-    for note in shown.select_related("revision").order_by("target_eid", "kind", "position", "id"):
+    for note in rows_among(shown, "target_eid", eids):
         by_eid.setdefault(note.target_eid, []).append(note)
     return by_eid
 

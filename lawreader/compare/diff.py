@@ -8,7 +8,9 @@ means an identical subtree, which is never opened), so the work grows with the a
 size of the law:
 
 1. By eid within the same parent, walking down from the roots. Children are matched on the last segment of their
-   eid ("subpara_3"), so the items of a renumbered part still find each other. Below the article level, a pair
+   eid ("subpara_3"), so the items of a renumbered part still find each other. Unnumbered paragraphs have no
+   number of their own ("text_2" only says it is the second), so identical ones under the same parent are
+   paired first, wherever they stand: a paragraph inserted before them does not shift the rest. Below the article level, a pair
    whose own heading or text differ is only *tentative*: it may be a renumbering ("item 9 became item 10")
    rather than an edit; articles and chapters are not renumbered, so their eid pairs are final.
 2. By eid across parents: a provision whose eid is left unpaired in both editions under parents with different
@@ -29,11 +31,11 @@ import difflib
 import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lawreader.vocabulary import ARTICLE, CHAPTER, PREAMBLE, last_segment
+from lawreader.vocabulary import ARTICLE, CHAPTER, PREAMBLE, TEXT, last_segment
 
 INSERTED, DELETED, CHANGED, MOVED, UNCHANGED = "inserted", "deleted", "changed", "moved", "unchanged"
 COUNTED_STATUSES = (INSERTED, DELETED, CHANGED, MOVED)
@@ -235,6 +237,7 @@ class _Matcher:
         self.pair(old, new)
         if old.content_hash == new.content_hash:
             return
+        self.pair_unnumbered_by_content(old, new)
         old_by_key = {}
         for index, child in enumerate(old.children):
             old_by_key.setdefault(_local_key(child), (index, child))
@@ -256,6 +259,15 @@ class _Matcher:
         for index, child in enumerate(old.children):
             if id(child) not in matched_old and id(child) not in self.new_of_old:
                 self.release(self.free_old, child, old, index)
+
+    def pair_unnumbered_by_content(self, old, new):
+        identical = defaultdict(deque)  # content hash → unpaired old paragraphs, in order
+        for child in old.children:
+            if child.kind == TEXT and id(child) not in self.new_of_old:
+                identical[child.content_hash].append(child)
+        for child in new.children:
+            if child.kind == TEXT and id(child) not in self.old_of_new and identical.get(child.content_hash):
+                self.align(identical[child.content_hash].popleft(), child)
 
     def pair(self, old, new):
         self.new_of_old[id(old)] = new
@@ -475,7 +487,8 @@ class _ChangeBuilder:
             if partner is None:
                 children.append(self.inserted(child))
                 continue
-            in_place = id(partner) in old_ids and _local_key(partner) == _local_key(child)
+            # An unnumbered paragraph is in place anywhere under its parent: its eid only counts its position.
+            in_place = id(partner) in old_ids and (child.kind == TEXT or _local_key(partner) == _local_key(child))
             children.append(self.pair(partner, child, moved=not in_place))
             if id(partner) in old_ids:
                 children += deleted_after[id(partner)]

@@ -10,6 +10,7 @@ from lawreader.compare.diff import DiffNode, compare_trees
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.outline import build
+from lawreader.store.queries import rows_among
 from lawreader.store.timeline import Timeline
 from lawreader.web.editions import EditionNotFound, edition_in_force
 
@@ -59,11 +60,11 @@ def compare_editions(older, newer):
     notes = (
         Annotation.objects.published()
         .select_related("revision")
-        .filter(revision=newer, kind__in=EXPLAINING_KINDS, target_eid__in=changed_eids)
+        .filter(revision=newer, kind__in=EXPLAINING_KINDS)
         .order_by("target_eid", "position")
     )
     notes_by_eid = {}
-    for note in notes:
+    for note in rows_among(notes, "target_eid", changed_eids):
         notes_by_eid.setdefault(note.target_eid, []).append(note)
     return EditionComparison(older, newer, comparison, notes_by_eid)
 

@@ -16,6 +16,10 @@ class EditionExists(Exception):
     pass
 
 
+class MissingDate(ValueError):
+    """The text states no date and none was given."""
+
+
 @dataclass
 class ImportSummary:
     revision: Revision
@@ -24,12 +28,14 @@ class ImportSummary:
     articles: int
     provisions: int
     notes: int
+    warnings: list
 
     def __str__(self):
         verb = "Replaced" if self.replaced else "Imported"
         return (
             f"{verb} {self.revision.law.slug} ({self.revision.language}, {self.revision.valid_from:%Y-%m-%d}): "
-            f"{self.chapters} chapters, {self.articles} articles, {self.provisions} provisions, {self.notes} notes."
+            f"{self.chapters} chapters, {self.articles} articles, {self.provisions} provisions, {self.notes} notes"
+            + (f", {len(self.warnings)} warnings." if self.warnings else ".")
         )
 
 
@@ -37,14 +43,20 @@ def checksum(text):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def import_statute(text, *, law, language, valid_from, replace=False, progress=None, **edition_fields):
-    """Parse `text` and store it as the edition of `law` in `language` valid from `valid_from`.
+def import_statute(
+    text, *, law, language, valid_from=None, replace=False, strict=False, progress=None, **edition_fields
+):
+    """Parse `text` and store it as the edition of `law` in `language` valid from `valid_from` (by default the
+    date the text's closing block states).
 
-    Raises StatuteSyntaxError (nothing written) or EditionExists (when the edition exists and not `replace`).
-    Replacing keeps the Revision row, so editors' annotations written against it survive; only the tree and
-    the notes that came from the text are renewed. `edition_fields` are further Revision fields (label, …).
+    Raises StatuteSyntaxError (nothing written), MissingDate, or EditionExists (when the edition exists and not
+    `replace`). Replacing keeps the Revision row, so editors' annotations written against it survive; only the
+    tree and the notes that came from the text are renewed. `edition_fields` are further Revision fields.
     """
-    parsed = parse_statute(text, language)
+    parsed = parse_statute(text, language, strict=strict)
+    valid_from = valid_from or parsed.adopted
+    if valid_from is None:
+        raise MissingDate("the text states no date of its own; give the date the edition takes effect")
     if progress:
         progress(f"Parsed {parsed.provision_count} provisions; writing…")
     new_law = law.pk is None
@@ -64,7 +76,10 @@ def import_statute(text, *, law, language, valid_from, replace=False, progress=N
 def store_parsed(parsed, text, law, language, valid_from, replace, progress, edition_fields):
     with transaction.atomic():
         if law.pk is None:
-            law.title = law.title or parsed.title or law.slug
+            law.title = (law.title or parsed.title or law.slug)[:500]
+            law.short_title = law.short_title or law.title[:200]
+            law.number = law.number or (f"No. {parsed.number}" if parsed.number else "")
+            law.adopted_on = law.adopted_on or parsed.adopted
             law.save()
         revision = existing_edition(law, language, valid_from)
         replaced = revision is not None
@@ -78,8 +93,9 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
             revision.annotations.filter(source=AnnotationSource.IMPORT).delete()
         else:
             revision = Revision(law=law, language=language, valid_from=valid_from)
-        revision.title = edition_fields.pop("title", "") or parsed.title
+        revision.title = (edition_fields.pop("title", "") or parsed.title)[:500]
         revision.signature = parsed.signature
+        revision.import_warnings = "\n".join(str(warning) for warning in parsed.warnings)
         revision.source_checksum = checksum(text)
         for name, value in edition_fields.items():
             setattr(revision, name, value)
@@ -98,6 +114,7 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
         articles=parsed.count("article"),
         provisions=inserted - 1,
         notes=parsed.note_count,
+        warnings=parsed.warnings,
     )
 
 

@@ -2,54 +2,56 @@
 
 Pure Python, no Django: text in, a `ParsedStatute` out, or a `StatuteSyntaxError` that names the line.
 
-The layout is the one Kazakhstan's legal information system publishes, in Russian, Kazakh and English:
-chapters ("Глава 2.", "2-тарау.", "Chapter 2."), articles ("Статья 9-1.", "9-1-бап.", "Article 9-1."),
-numbered parts ("1."), items ("1)", "20-1)"), unnumbered paragraphs, footnotes ("Сноска.", "Ескерту.",
-"Footnote.") after the unit they describe, and publisher notes ("Примечание РЦПИ!"). Two forms are read:
-Markdown exports (a table of contents, then `#` title, `##` chapters, `###` articles) and plain text as copied
-from the site (headings are recognised by their words; a leading table of contents is skipped).
+Faithful first: every paragraph of the text ends up in exactly one provision, note, the signature or the skipped
+table of contents, and `parse_statute` checks that no character was lost on the way. Official texts are
+irregular — items printed out of order, a number printed twice, a list that restarts — and are read as
+published: each irregularity becomes a warning with its line (and eids stay unique the Akoma Ntoso way, "_2"
+after a number printed twice); `strict=True` refuses them instead. `layout` recognises the single lines; this
+module decides what they mean where they stand.
 """
 
+import datetime
+import functools
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from lawreader.vocabulary import ARTICLE, CHAPTER, DOCUMENT, ITEM, PART, PREAMBLE, TEXT, child_eid
-
-NUMBER = r"\d+(?:-\d+)*"
-
-CHAPTER_RE = re.compile(
-    rf"^(?:(?:Глава|Chapter|ГЛАВА|CHAPTER)\s+(?P<num>{NUMBER})|(?P<kknum>{NUMBER})\s*-\s*тарау)\s*\.?\s*(?P<heading>.*)$"
+from lawreader.ingest import layout
+from lawreader.vocabulary import (
+    ARTICLE,
+    ATTACHMENT,
+    CHAPTER,
+    DIVISIONS,
+    DOCUMENT,
+    HEADED_KINDS,
+    ITEM,
+    PART,
+    PREAMBLE,
+    SECTION,
+    STARTS_AFRESH,
+    SUBCHAPTER,
+    SUBSECTION,
+    TEXT,
+    child_eid,
 )
-ARTICLE_RE = re.compile(
-    rf"^(?:(?:Статья|Article|СТАТЬЯ|ARTICLE)\s+(?P<num>{NUMBER})|(?P<kknum>{NUMBER})\s*-\s*бап)\s*\.\s*(?P<heading>.*)$"
-)
-# A heading word with no usable number after it ("Статья . Title", "Chapter", "### Article X").
-NUMBERLESS_HEADING_RE = re.compile(r"^(?P<word>Глава|Chapter|Статья|Article)(?:\s*\.?\s*$|\s*\.\s|\s+[^\d\s])")
-PART_RE = re.compile(rf"^(?P<num>{NUMBER})\.\s+(?P<text>\S.*)$")
-ITEM_RE = re.compile(rf"^(?P<num>{NUMBER})\)\s*(?P<text>\S.*)$")
-FOOTNOTE_RE = re.compile(r"^(?:Сноска|Ескерту|Footnote)\s*\.\s*(?P<text>.*)$")
-PUBLISHER_NOTE_RE = re.compile(
-    r"^(?P<marker>Примечание\s+(?:РЦПИ|ИЗПИ)|(?:РҚАО|ЗҚАИ)-ның\s+ескертпесі|Note\s+of\s+(?:RCLI|ILLI))\s*!\s*(?P<text>.*)$"
-)
-# The signature block after the last article: "Президент Республики Казахстан   Н. Назарбаев" and its variants.
-SIGNATURE_RE = re.compile(
-    r"^(?:Президент(?:\s+Республики\s+Казахстан)?|Қазақстан\s+Республикасының(?:\s+Президенті)?"
-    r"|President(?:\s+of\s+the\s+Republic\s+of\s+Kazakhstan)?)(?:\s{2,}\S.*)?$"
-)
-MARKDOWN_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-
-SOFT_HYPHEN = "\u00ad"
-# Latin "i" typed inside Kazakh words where the Cyrillic "і" belongs.
-LATIN_I_IN_CYRILLIC_RE = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
-
 
 NOTE_FOOTNOTE = "footnote"
 NOTE_PUBLISHER = "publisher"
 
+# Limits that keep one absurd file from exhausting the server: no statute comes near them (the largest code of
+# Kazakhstan is about 3 million characters; its longest paragraph a few thousand).
+MAX_TEXT_CHARACTERS = 12_000_000
+MAX_PARAGRAPH_CHARACTERS = 100_000
+MAX_HEADING_CHARACTERS = 500  # longer "headings" are a unit's first sentence
 
 EXPECTED_ARTICLE = "an article heading such as 'Статья 1. …', '1-бап. …' or 'Article 1. …'"
-EXPECTED_CHAPTER = "a chapter heading such as 'Глава 1. …', '1-тарау. …' or 'Chapter 1. …'"
+EXPECTED_STRUCTURE = (
+    "a statute: a title ('# О …'), headings ('Глава 1.', 'Статья 1.', '1-бап.', 'Article 1.') or numbered parts"
+)
+# Nesting, outermost first: a unit closes every open unit at its level or below.
+LEVEL = {ATTACHMENT: 0, SECTION: 1, SUBSECTION: 2, CHAPTER: 3, SUBCHAPTER: 4, ARTICLE: 5, PART: 6, ITEM: 7}
+SENTENCE_END = (".", "!", "?", ";", ":", "»", '"', "”", ")")
 
 
 class StatuteSyntaxError(ValueError):
@@ -65,6 +67,15 @@ class StatuteSyntaxError(ValueError):
         super().__init__(message)
 
 
+@dataclass(frozen=True)
+class ParseWarning:
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"line {self.line}: {self.message}"
+
+
 @dataclass
 class Note:
     kind: str  # NOTE_FOOTNOTE or NOTE_PUBLISHER
@@ -76,7 +87,7 @@ class Note:
 @dataclass
 class Node:
     kind: str
-    number: str = ""
+    number: str = ""  # as printed: "9-1", "XVI"
     heading: str = ""
     text: str = ""
     line: int = 0
@@ -84,6 +95,8 @@ class Node:
     content_hash: str = ""
     children: list["Node"] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    eid_number: str = ""  # the number in the eid when it differs from the printed one ("16" for "XVI")
+    range_of: tuple = ()  # an unnumbered paragraph that stands for excluded units: (kind, first, last)
 
     def walk(self):
         """This node and its descendants, depth first, in document order."""
@@ -97,6 +110,19 @@ class ParsedStatute:
     title: str
     root: Node
     signature: str = ""
+    warnings: list[ParseWarning] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # the table of contents, which the headings repeat
+
+    @property
+    def adopted(self):
+        """The date the closing block states (the act's adoption), as a date, or None."""
+        stated = layout.stated_date(self.signature)
+        return datetime.date(*stated) if stated and valid_date(*stated) else None
+
+    @property
+    def number(self):
+        """The act's number as its closing block prints it ("277-IV"), or ""."""
+        return layout.stated_number(self.signature)
 
     def count(self, kind):
         return sum(1 for node in self.root.walk() if node.kind == kind)
@@ -110,10 +136,38 @@ class ParsedStatute:
     def note_count(self):
         return sum(len(node.notes) for node in self.root.walk())
 
+    def outline(self):
+        """The structure as a reader sees it, one line per unit, indented by depth: "section II", "  chapter I",
+        "    article 10", "attachment 1", "articles 37-61"; in an act without articles, its numbered points."""
+        has_articles = self.count(ARTICLE) > 0
+        lines = []
 
+        def visit(node, depth):
+            for child in node.children:
+                if child.kind in HEADED_KINDS:
+                    lines.append(f"{'  ' * depth}{child.kind} {child.number}")
+                    visit(child, depth + 1)
+                elif child.range_of and child.range_of[0] == ARTICLE:
+                    lines.append(f"{'  ' * depth}articles {child.range_of[1]}-{child.range_of[2]}")
+                elif child.kind in (PART, ITEM) and not has_articles:
+                    lines.append(f"{'  ' * depth}part {child.number}")
+
+        visit(self.root, 0)
+        return lines
+
+
+def valid_date(year, month, day):
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
 def number_key(number):
     """'9-1' → (9, 1): inserted numbers sort right after the number they extend."""
-    return tuple(int(part) for part in number.split("-"))
+    return tuple(int(part) for part in re.split(r"[-_]", number) if part.isdigit())
 
 
 @dataclass
@@ -123,152 +177,324 @@ class Paragraph:
     markdown_level: int = 0  # 1 for "# …", 2 for "## …"; 0 for body text
 
 
-def normalize(text, language):
-    text = text.replace(SOFT_HYPHEN, "").replace("\u00a0", " ").replace("\ufeff", "")
-    if language == "kk":
-        text = LATIN_I_IN_CYRILLIC_RE.sub(lambda match: "і" if match.group() == "i" else "І", text)
-    return re.sub(r"\s+", " ", text).strip()
+# --- reading lines -------------------------------------------------------------------------------------------
+
+# A heading run into the paragraph before it: "… надзора. # Глава VIII."
+INLINE_HEADING_RE = re.compile(r"(?<=\S)\s+(?=#{1,6}\s+\S)")
 
 
-def split_paragraphs(source, language):
+def split_paragraphs(source, language, warnings):
     paragraphs = []
     for line_number, raw_line in enumerate(source.splitlines(), start=1):
-        text = normalize(raw_line, language)
+        text = layout.normalize(raw_line, language)
         if not text:
             continue
-        heading = MARKDOWN_HEADING_RE.match(text)
-        if heading:
-            paragraphs.append(Paragraph(line_number, heading.group("text"), len(heading.group("hashes"))))
-        else:
-            paragraphs.append(Paragraph(line_number, text))
+        if len(text) > MAX_PARAGRAPH_CHARACTERS:
+            raise StatuteSyntaxError(
+                line_number,
+                f"a paragraph of {len(text):,} characters (at most {MAX_PARAGRAPH_CHARACTERS:,} are read)",
+                "a statute's text, one paragraph per line",
+            )
+        pieces = INLINE_HEADING_RE.split(text)
+        for position, piece in enumerate(pieces):
+            heading = layout.MARKDOWN_HEADING_RE.match(piece)
+            if heading and position and not layout.heading_of(heading["text"], len(heading["hashes"])):
+                paragraphs[-1].text += " " + piece  # a "#" inside the text, not a heading
+                continue
+            if position:
+                warnings.append(ParseWarning(line_number, f"heading '{piece[:60]}' inside a paragraph: split off"))
+            if heading:
+                # A heading run into a paragraph is a division's, never a second title.
+                level = len(heading["hashes"]) if not position else max(2, len(heading["hashes"]))
+                paragraphs.append(Paragraph(line_number, heading["text"], level))
+            else:
+                paragraphs.append(Paragraph(line_number, piece))
     return paragraphs
 
 
-def heading_of(paragraph):
-    """(kind, number, heading) for a chapter or article heading line, else None."""
-    for kind, pattern in ((CHAPTER, CHAPTER_RE), (ARTICLE, ARTICLE_RE)):
-        match = pattern.match(paragraph.text)
-        if match:
-            return kind, match.group("num") or match.group("kknum"), match.group("heading").strip()
-    return None
+def check_is_text(source):
+    if not source.strip():
+        raise StatuteSyntaxError(1, "the file has no text", EXPECTED_STRUCTURE)
+    if len(source) > MAX_TEXT_CHARACTERS:
+        raise StatuteSyntaxError(
+            1, f"the text has {len(source):,} characters, more than the {MAX_TEXT_CHARACTERS:,} a statute may have"
+        )
+    controls = sum(1 for character in source[:100_000] if ord(character) < 32 and character not in "\t\n\r\f\v")
+    if controls:
+        first = next(i for i, c in enumerate(source) if ord(c) < 32 and c not in "\t\n\r\f\v")
+        raise StatuteSyntaxError(
+            source.count("\n", 0, first) + 1,
+            f"the file holds {controls} control characters: it is not a text file",
+            EXPECTED_STRUCTURE,
+        )
 
 
-def strip_table_of_contents(paragraphs):
-    """Split off the front matter and drop a table of contents.
+# --- front matter: title and table of contents ----------------------------------------------------------------
 
-    Returns (title, front matter paragraphs, body paragraphs). In a Markdown export everything before the
-    `#` title is the table of contents. In plain text, the table of contents is the run of headings that ends
-    where the first heading appears a second time (the body starts over at Chapter 1 / Article 1).
+
+def split_front_matter(paragraphs, warnings):
+    """(title, front notes, skipped table of contents, body paragraphs).
+
+    In a Markdown export everything before the `#` title is a table of contents (footnotes apart). After the
+    title, and in plain text, a table of contents is a run of heading lines (and their wrapped continuations)
+    that ends where its first heading starts over.
     """
+    skipped = []
+    front_notes = []
+    title = ""
     markdown_title = next((i for i, p in enumerate(paragraphs) if p.markdown_level == 1), None)
     if markdown_title is not None:
-        after_title = paragraphs[markdown_title + 1 :]
-        first_heading = next((i for i, p in enumerate(after_title) if p.markdown_level >= 2), len(after_title))
-        return paragraphs[markdown_title].text, after_title[:first_heading], after_title[first_heading:]
-
-    heading_indexes = [i for i, p in enumerate(paragraphs) if heading_of(p)]
-    if not heading_indexes:
-        return "", paragraphs, []
-    first = heading_indexes[0]
-    first_key = heading_of(paragraphs[first])[:2]
-    restart = next((i for i in heading_indexes[1:] if heading_of(paragraphs[i])[:2] == first_key), None)
-    if restart is None:
-        front, body = paragraphs[:first], paragraphs[first:]
+        for paragraph in paragraphs[:markdown_title]:
+            (front_notes if layout.FOOTNOTE_RE.match(paragraph.text) else skipped).append(paragraph)
+        title = paragraphs[markdown_title].text
+        body = paragraphs[markdown_title + 1 :]
     else:
-        last_toc_heading = max(i for i in heading_indexes if i < restart)
-        front = paragraphs[:first] + paragraphs[last_toc_heading + 1 : restart]
-        body = paragraphs[restart:]
-    title = ""
-    if front and looks_like_title(front[0].text):
-        title = front.pop(0).text
-    return title, front, body
+        body = list(paragraphs)
+
+    first_heading = next((i for i, p in enumerate(body) if layout.heading_of(p.text, p.markdown_level)), len(body))
+    markers = [
+        i for i, p in enumerate(body[:first_heading]) if p.text.lower().rstrip(":.") in layout.TABLE_OF_CONTENTS_MARKERS
+    ]
+    skipped.extend(body[i] for i in markers)
+    dropped = set(markers)
+    body = [p for i, p in enumerate(body) if i not in dropped]
+    start, end = table_of_contents_run(body)
+    if end > start:
+        skipped.extend(body[start:end])
+        body = body[:start] + body[end:]
+    if not title and body and looks_like_title(body[0].text) and not layout.heading_of(body[0].text):
+        title = body.pop(0).text  # plain text: the first line (after any table of contents)
+    if skipped:
+        warnings.append(
+            ParseWarning(skipped[0].line, f"table of contents skipped (lines {skipped[0].line}–{skipped[-1].line})")
+        )
+    return title, front_notes, skipped, body
+
+
+def table_of_contents_run(paragraphs):
+    """(start, end) of a table of contents in `paragraphs`, or (0, 0)."""
+    headings = [(i, layout.heading_of(p.text, p.markdown_level)) for i, p in enumerate(paragraphs)]
+    headings = [(i, h) for i, h in headings if h is not None and h.kind != ATTACHMENT]
+    if len(headings) < 2:
+        return 0, 0
+    first_index, first = headings[0]
+    for index, heading in headings[1:]:
+        if (heading.kind, heading.eid_number) == (first.kind, first.eid_number):
+            # The contents end with their last entry; the title and preamble may stand between them and the body.
+            heading_lines = {i for i, _ in headings}
+            end = max(i for i in heading_lines if i < index) + 1
+            run = paragraphs[first_index:end]
+            entries = [(h.kind, h.eid_number) for i, h in headings if first_index <= i < end]
+            repeated = [(h.kind, h.eid_number) for i, h in headings if i >= index][:2]
+            is_contents = all(
+                first_index + offset in heading_lines or is_entry_continuation(p) for offset, p in enumerate(run)
+            )
+            # At least two entries, which the body then repeats: one heading seen twice is not a contents.
+            if is_contents and len(entries) >= 2 and entries[:2] == repeated:
+                return first_index, end
+            return 0, 0
+    return 0, 0
+
+
+def is_entry_continuation(paragraph):
+    """A wrapped line of a contents entry: short, and no sentence."""
+    text = paragraph.text
+    return len(text) < 150 and not text.endswith((".", ";", ":")) and not layout.FOOTNOTE_RE.match(text)
 
 
 def looks_like_title(text):
     return (
-        len(text) < 200 and not text.endswith((".", ";", ":")) and not PART_RE.match(text) and not ITEM_RE.match(text)
+        len(text) < 300
+        and not text.endswith((".", ";", ":"))
+        and not layout.PART_RE.match(text)
+        and not layout.ITEM_RE.match(text)
+        and not layout.FOOTNOTE_RE.match(text)
     )
 
 
+# --- the tree ------------------------------------------------------------------------------------------------
+
+
 class TreeBuilder:
-    """Builds the provision tree paragraph by paragraph, checking numbering as it goes."""
+    """Builds the provision tree paragraph by paragraph: a stack of open units, each closing those at its level."""
 
-    def __init__(self):
+    def __init__(self, strict, warnings, has_articles=True):
+        self.strict = strict
+        self.has_articles = has_articles  # its own, outside attachments: else it has no preamble
+        self.warnings = warnings
         self.root = Node(DOCUMENT, line=0)
+        self.stack = [self.root]
         self.preamble = None
-        self.chapter = None
-        self.article = None
-        self.part = None
-        self.item = None
-        self.last_number = {}  # (id(parent), kind) → (number, line)
-        self.seen_articles = {}  # number → line
+        self.attachments = 0
+        self.last_number = {}  # (id(numbering scope), kind) → (number, line)
+        self.seen_numbers = {}  # (id(numbering scope), kind) → {number key: line first printed}
         self.pending_publisher_note = None
+        self.last_heading = None  # the heading read last, while nothing else followed it
 
-    # --- structure -----------------------------------------------------------------------------------------
+    def irregular(self, line, message, expected=""):
+        if self.strict:
+            raise StatuteSyntaxError(line, message, expected)
+        self.warnings.append(ParseWarning(line, message))
 
-    def check_order(self, parent, kind, number, line, label):
-        key = (id(parent), kind)
+    @property
+    def innermost(self):
+        return self.stack[-1]
+
+    @property
+    def attachment(self):
+        return self.stack[1] if len(self.stack) > 1 and self.stack[1].kind == ATTACHMENT else None
+
+    def in_body(self):
+        """Has the first unit (heading, part, item or attachment) been read?"""
+        return len(self.stack) > 1
+
+    # --- units ---------------------------------------------------------------------------------------------
+
+    def open_unit(self, node):
+        level = LEVEL[node.kind]
+        while len(self.stack) > 1 and LEVEL[self.stack[-1].kind] >= level:
+            self.stack.pop()
+        parent = self.stack[-1]
+        if node.kind == ATTACHMENT:
+            self.attachments += 1
+            node.number = node.eid_number = str(self.attachments)
+        else:
+            self.check_order(parent, node)
+        parent.children.append(node)
+        self.stack.append(node)
+        self.last_heading = node if node.kind in HEADED_KINDS else None
+
+    def check_order(self, parent, node):
+        scope = (self.attachment or self.root) if node.kind in STARTS_AFRESH else parent
+        key = (id(scope), node.kind)
+        number = node.eid_number or node.number
+        label = {PART: "part", ITEM: "item"}.get(node.kind, node.kind)
+        seen = self.seen_numbers.setdefault(key, {})
         previous = self.last_number.get(key)
-        if previous is not None:
-            previous_number, previous_line = previous
-            if number_key(number) == number_key(previous_number):
-                raise StatuteSyntaxError(
-                    line,
-                    f"duplicate {label} number {number} (already used at line {previous_line})",
-                    f"the next {label} to be numbered after {previous_number}",
-                )
-            if number_key(number) < number_key(previous_number):
-                raise StatuteSyntaxError(
-                    line,
-                    f"{label} {number} comes after {label} {previous_number} (line {previous_line}): "
-                    "numbering goes backwards",
-                    f"the next {label} to be numbered after {previous_number}",
-                )
-        self.last_number[key] = (number, line)
-
-    def add_chapter(self, number, heading, line):
-        self.check_order(self.root, CHAPTER, number, line, "chapter")
-        self.chapter = Node(CHAPTER, number=number, heading=heading, line=line)
-        self.root.children.append(self.chapter)
-        self.article = self.part = self.item = None
-
-    def add_article(self, number, heading, line, expects_chapters):
-        if expects_chapters and self.chapter is None:
-            raise StatuteSyntaxError(line, f"article {number} comes before any chapter", EXPECTED_CHAPTER)
-        if number in self.seen_articles:
-            raise StatuteSyntaxError(
-                line,
-                f"duplicate article number {number} (already used at line {self.seen_articles[number]})",
-                "each article number once",
+        if number_key(number) in seen:
+            self.irregular(
+                node.line,
+                f"{label} {node.number} printed twice (first at line {seen[number_key(number)]})",
+                f"the next {label} to be numbered after {previous[0]}",
             )
-        self.check_order(self.root, ARTICLE, number, line, "article")
-        self.seen_articles[number] = line
-        self.article = Node(ARTICLE, number=number, heading=heading, line=line)
-        (self.chapter or self.root).children.append(self.article)
-        self.part = self.item = None
+        elif previous is not None and number_key(number) < number_key(previous[0]):
+            self.irregular(
+                node.line,
+                f"{label} {node.number} comes after {label} {previous[0]} (line {previous[1]}): "
+                "numbering goes backwards",
+                f"the next {label} to be numbered after {previous[0]}",
+            )
+        seen.setdefault(number_key(number), node.line)
+        self.last_number[key] = (number, node.line)
 
-    def add_part(self, number, text, line):
-        if self.article is None:
-            raise StatuteSyntaxError(line, f"numbered part '{number}.' comes before any article", EXPECTED_ARTICLE)
-        self.check_order(self.article, PART, number, line, "part")
-        self.part = Node(PART, number=number, text=text, line=line)
-        self.article.children.append(self.part)
-        self.item = None
-
-    def add_item(self, number, text, line):
-        if self.article is None:
-            raise StatuteSyntaxError(line, f"item '{number})' comes before any article", EXPECTED_ARTICLE)
-        parent = self.part or self.article
-        self.check_order(parent, ITEM, number, line, "item")
-        self.item = Node(ITEM, number=number, text=text, line=line)
-        parent.children.append(self.item)
-
-    def add_text(self, text, line):
-        parent = self.item or self.part or self.article or self.chapter
-        if parent is None:
-            self.add_preamble_text(text, line)
+    def add_heading(self, heading, paragraph):
+        if heading.last_number:
+            self.add_range(ARTICLE, heading, paragraph)
             return
-        parent.children.append(Node(TEXT, text=text, line=line))
+        title = heading.title
+        node = Node(heading.kind, number=heading.number, eid_number=heading.eid_number, line=paragraph.line)
+        if (heading.kind == ARTICLE and layout.is_sentence(title)) or len(title) > MAX_HEADING_CHARACTERS:
+            # "Статья 1. Внести в Закон … следующие изменения:": a heading run into the article's first sentence.
+            self.open_unit(node)
+            self.last_heading = None
+            self.add_text(title, paragraph.line)
+            return
+        node.heading = title
+        self.open_unit(node)
+
+    def add_range(self, kind, heading, paragraph):
+        """Excluded units printed as one line ("37-61-баптар. Алынып тасталды"): kept as that line."""
+        node = Node(
+            TEXT, text=paragraph.text, line=paragraph.line, range_of=(kind, heading.number, heading.last_number)
+        )
+        parent = self.stack[-1]
+        while len(self.stack) > 1 and LEVEL[self.stack[-1].kind] >= LEVEL[kind]:
+            self.stack.pop()
+            parent = self.stack[-1]
+        parent.children.append(node)
+        scope = self.attachment or self.root
+        self.last_number[(id(scope), kind)] = (heading.last_number, paragraph.line)
+        self.last_heading = None
+
+    def add_attachment(self, title, line):
+        fresh = self.innermost
+        if fresh.kind == ATTACHMENT and not fresh.children and not fresh.notes:
+            # A label printed above the attached document's title ("Бейресми аударма", "Unofficial translation"):
+            # the title names the attachment, the label stays as its first paragraph.
+            label, fresh.heading = fresh.heading, title
+            if label:
+                fresh.children.append(Node(TEXT, text=label, line=fresh.line))
+            return
+        if len(title) > MAX_HEADING_CHARACTERS:
+            self.open_unit(Node(ATTACHMENT, line=line))
+            self.add_text(title, line)
+        else:
+            self.open_unit(Node(ATTACHMENT, heading=title, line=line))
+
+    def add_numbered(self, kind, number, text, line):
+        self.open_unit(Node(kind, number=number, text=text, line=line))
+        self.last_heading = None
+
+    def add_item_range(self, matched, paragraph):
+        parent = (self.innermost.kind == ITEM and self.stack[-2]) or self.innermost
+        if self.innermost.kind == ITEM:
+            self.stack.pop()
+        parent.children.append(
+            Node(TEXT, text=paragraph.text, line=paragraph.line, range_of=(ITEM, matched["first"], matched["last"]))
+        )
+        self.last_number[(id(parent), ITEM)] = (matched["last"], paragraph.line)
+
+    def add_text(self, text, line, list_goes_on=True):
+        if not self.in_body():
+            self.add_opening_text(text, line)
+            return
+        if self.last_heading is not None and self.continues_heading(text):
+            self.last_heading.heading = f"{self.last_heading.heading} {text}".strip()
+            self.warnings.append(ParseWarning(line, "heading continued on this line: joined to its first line"))
+            return
+        self.last_heading = None
+        if not list_goes_on and self.closes_list(text):
+            self.stack.pop()
+        self.innermost.children.append(Node(TEXT, text=text, line=line))
+
+    def continues_heading(self, text):
+        """A heading wrapped onto the next line: a title-less division's title, or a line going on in lower case."""
+        heading = self.last_heading
+        if len(text) > 200 or text.endswith((";", ":")) or len(heading.heading) + len(text) >= MAX_HEADING_CHARACTERS:
+            return False
+        if not heading.heading:
+            return heading.kind in (ATTACHMENT, *DIVISIONS) and not text.endswith(".")
+        return text[:1].islower() and not text.endswith(".")
+
+    def closes_list(self, text):
+        """After the last item of a list, ending in a full stop, a paragraph in capitals belongs to the item's
+        parent (an item's own second paragraph is followed by the next item)."""
+        item = self.innermost
+        if item.kind != ITEM or not text[:1].isupper():
+            return False
+        last = item.children[-1].text if item.children else item.text
+        return last.rstrip().endswith(".")
+
+    def take_numbered_lead_in(self):
+        """An act without articles whose opening sentence is numbered like its first point ("1. … кодексіне мынадай
+        толықтырулар енгізілсін:" then "1. …"): the opening sentence is the preamble."""
+        top = [child for child in self.root.children if child.kind in (PART, ITEM)]
+        if len(top) < 2 or top[0].number != top[1].number or top[0].children or not top[0].text.endswith(":"):
+            return
+        lead_in = top[0]
+        self.root.children.remove(lead_in)
+        # The first point is no longer "printed twice".
+        self.warnings[:] = [warning for warning in self.warnings if warning.line != top[1].line]
+        self.warnings.append(ParseWarning(lead_in.line, "opening sentence numbered like the first point: its lead-in"))
+        self.add_opening_text(lead_in.text, lead_in.line)
+
+    def add_opening_text(self, text, line):
+        """Text before the first unit: a preamble before articles; in an act without them, the act's own text."""
+        if not self.has_articles:
+            position = sum(1 for child in self.root.children if child.kind == TEXT)
+            self.root.children.insert(position, Node(TEXT, text=text, line=line))
+            return
+        self.add_preamble_text(text, line)
 
     def add_preamble_text(self, text, line):
         if self.preamble is None:
@@ -280,17 +506,22 @@ class TreeBuilder:
     # --- notes ---------------------------------------------------------------------------------------------
 
     def note_target(self):
-        """Footnotes describe the unit they close: the article, else the chapter, else the preamble."""
-        return self.article or self.chapter or self.preamble or self.root
+        """Footnotes describe the unit they close: the innermost open heading, else the preamble, else the law."""
+        for node in reversed(self.stack):
+            if node.kind in HEADED_KINDS:
+                return node
+        return self.preamble or self.root
 
-    def add_footnote(self, text, line):
+    def add_footnote(self, text, line, target=None):
         if not text:
-            raise StatuteSyntaxError(line, "footnote with no text", "'Сноска. …' followed by the note")
-        self.note_target().notes.append(Note(NOTE_FOOTNOTE, text, line))
+            self.irregular(line, "footnote with no text", "'Сноска. …' followed by the note")
+        note = Note(NOTE_FOOTNOTE, text, line)
+        (target or self.note_target()).notes.append(note)
+        return note
 
-    def start_publisher_note(self, marker, text, line):
+    def start_publisher_note(self, marker, text, line, target=None):
         note = Note(NOTE_PUBLISHER, text, line, marker=marker)
-        self.note_target().notes.append(note)
+        (target or self.note_target()).notes.append(note)
         # The marker usually stands alone and the note's text is the next paragraph.
         self.pending_publisher_note = None if text else note
 
@@ -302,107 +533,325 @@ class TreeBuilder:
         return True
 
 
-def parse_statute(source, language="ru"):
-    """Parse a statute's text. Raises StatuteSyntaxError naming the line it could not read."""
-    paragraphs = split_paragraphs(source, language)
-    if not paragraphs:
-        raise StatuteSyntaxError(1, "the file has no text", EXPECTED_ARTICLE)
-    title, front, body = strip_table_of_contents(paragraphs)
-    builder = TreeBuilder()
-    expects_chapters = any((heading_of(p) or ("",))[0] == CHAPTER or (p.markdown_level == 2) for p in body)
+class StatuteReader:
+    """Reads the body paragraph by paragraph: structure, quotations, notes and the closing signature."""
 
-    for paragraph in front:
-        read_note_or_text(builder, paragraph, preamble=True)
+    def __init__(self, builder, has_units, track_quotations):
+        self.builder = builder
+        self.has_units = has_units  # headings or attachments: numbered lines before them are preamble
+        self.track_quotations = track_quotations
+        self.quotation_line = 0  # where the open quotation began
+        self.signature = []
+        self.signature_took_two = False
+        self.after_signature = False  # reading the signature block and the publisher's notes after it
+        self.signature_read = False  # and past them: the signature is read once
+        self.open_footnote = None  # a footnote that may go on in the next paragraph
+        self.next_is_item = []  # per paragraph: does an item follow before the next part or heading?
+        self.index = 0  # the paragraph being read
+        self.quotation_open = False
+        self.markers = []  # the characters read as structure rather than stored: "Статья", "9-1", "."
 
-    signature = []
-    for paragraph in body:
-        if signature:
-            signature.append(paragraph.text)
-            continue
-        if builder.article is not None and paragraph.markdown_level == 0 and SIGNATURE_RE.match(paragraph.text):
-            signature.append(paragraph.text)
-            continue
-        read_body_paragraph(builder, paragraph, expects_chapters)
+    def read(self, paragraphs):
+        self.next_is_item = items_ahead(paragraphs)
+        index = 0
+        while index < len(paragraphs):
+            self.index = index
+            paragraph = paragraphs[index]
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            index += 1 + self.read_paragraph(paragraph, following)
 
-    if builder.pending_publisher_note is not None:
-        raise StatuteSyntaxError(
-            builder.pending_publisher_note.line, "publisher note with no text", "the note's text on the next line"
-        )
-    if not builder.seen_articles:
-        raise StatuteSyntaxError(paragraphs[-1].line, "the text has no articles", EXPECTED_ARTICLE)
-    assign_eids(builder.root)
-    assign_content_hashes(builder.root)
-    return ParsedStatute(title=title, root=builder.root, signature=" ".join(signature))
-
-
-def read_body_paragraph(builder, paragraph, expects_chapters):
-    text, line = paragraph.text, paragraph.line
-    heading = heading_of(paragraph)
-    if paragraph.markdown_level and not heading:
-        wanted = EXPECTED_CHAPTER if paragraph.markdown_level == 2 else EXPECTED_ARTICLE
-        raise StatuteSyntaxError(line, f"heading '{text}' has no chapter or article number", wanted)
-    if heading:
-        kind, number, title = heading
-        if kind == CHAPTER:
-            builder.add_chapter(number, title, line)
-        else:
-            builder.add_article(number, title, line, expects_chapters)
-        return
-    numberless = NUMBERLESS_HEADING_RE.match(text)
-    if numberless:
-        wanted = EXPECTED_CHAPTER if numberless.group("word") in ("Глава", "Chapter") else EXPECTED_ARTICLE
-        raise StatuteSyntaxError(line, f"heading '{text}' has no number", wanted)
-    if read_note_or_text(builder, paragraph, preamble=False):
-        return
-    part = PART_RE.match(text)
-    if part:
-        builder.add_part(part.group("num"), part.group("text"), line)
-        return
-    item = ITEM_RE.match(text)
-    if item:
-        builder.add_item(item.group("num"), item.group("text"), line)
-        return
-    builder.add_text(text, line)
-
-
-def read_note_or_text(builder, paragraph, preamble):
-    """Notes anywhere; in the front matter every other paragraph is preamble. True when consumed."""
-    text, line = paragraph.text, paragraph.line
-    if builder.take_publisher_note_text(text):
-        return True
-    footnote = FOOTNOTE_RE.match(text)
-    if footnote:
-        builder.add_footnote(footnote.group("text"), line)
-        return True
-    publisher = PUBLISHER_NOTE_RE.match(text)
-    if publisher:
-        builder.start_publisher_note(publisher.group("marker"), publisher.group("text"), line)
-        return True
-    if preamble:
+    def read_paragraph(self, paragraph, following):
+        """Reads one paragraph; returns how many following paragraphs it consumed too."""
+        builder, text, line = self.builder, paragraph.text, paragraph.line
         if paragraph.markdown_level:
-            raise StatuteSyntaxError(line, f"unexpected heading '{text}' before the first chapter or article")
-        numbered = PART_RE.match(text) or ITEM_RE.match(text)
-        if numbered:
-            label = (
-                f"numbered part '{numbered.group('num')}.'"
-                if PART_RE.match(text)
-                else f"item '{numbered.group('num')})'"
-            )
-            raise StatuteSyntaxError(line, f"{label} comes before any article", EXPECTED_ARTICLE)
-        builder.add_preamble_text(text, line)
+            self.quotation_open = False
+        if self.quotation_open:
+            builder.add_text(text, line)
+            self.quotation_open = not layout.closes_quotation(text)
+            return 0
+        if builder.take_publisher_note_text(text) or self.continues_footnote(text):
+            return 0
+        if self.reads_signature(paragraph, following):
+            return 1 if self.signature_took_two else 0
+        if self.after_signature:
+            return self.read_after_signature(paragraph)
+        if self.read_note(text, line):
+            return 0
+        heading = layout.heading_of(text, paragraph.markdown_level)
+        if paragraph.markdown_level == 1 and (heading is None or heading.kind == ATTACHMENT):
+            builder.add_attachment(text, line)  # a second title: the attached agreement, the annex
+            return 0
+        if heading is not None:
+            self.record_marker(text, heading.title if not heading.last_number else text)
+            if heading.kind == ATTACHMENT:
+                builder.add_attachment(heading.title, line)
+            else:
+                builder.add_heading(heading, paragraph)
+            return 0
+        if paragraph.markdown_level:
+            self.read_unknown_heading(paragraph)
+            return 0
+        self.read_body_text(paragraph)
+        return 0
+
+    def record_marker(self, text, kept):
+        self.markers.append(text[: len(text) - len(kept)] if kept and text.endswith(kept) else text)
+
+    def continues_footnote(self, text):
+        """A footnote that lists its changes goes on in paragraphs of their own ("Ескерту. …;" "кіріспе алынып
+        тасталды;" …), each in lower case after a ";", ":" or ","."""
+        note, self.open_footnote = self.open_footnote, None
+        if note is None or not text[:1].islower() or not note.text.endswith((";", ":", ",")):
+            return False
+        note.text += "\n" + text
+        self.open_footnote = note
         return True
+
+    def read_note(self, text, line, target=None):
+        footnote = layout.FOOTNOTE_RE.match(text)
+        if footnote:
+            self.record_marker(text, footnote["text"])
+            self.open_footnote = self.builder.add_footnote(footnote["text"], line, target)
+            return True
+        publisher = layout.PUBLISHER_NOTE_RE.match(text)
+        if publisher:
+            self.record_marker(text, publisher["text"])
+            self.markers[-1] = self.markers[-1].replace(publisher["marker"], "", 1)
+            self.builder.start_publisher_note(publisher["marker"], publisher["text"], line, target)
+            return True
+        return False
+
+    def read_unknown_heading(self, paragraph):
+        """A Markdown heading that names no unit: a wrapped heading line, or text set as a heading by mistake."""
+        builder = self.builder
+        if builder.last_heading is not None and builder.continues_heading(paragraph.text):
+            builder.add_text(paragraph.text, paragraph.line)
+            return
+        builder.irregular(
+            paragraph.line,
+            f"heading '{paragraph.text[:80]}' names no section, chapter or article: kept as text",
+            "a heading such as 'Глава 1. …', '1-бап. …' or 'Article 1. …'",
+        )
+        builder.add_text(paragraph.text, paragraph.line)
+
+    def read_body_text(self, paragraph):
+        builder, text, line = self.builder, paragraph.text, paragraph.line
+        in_structure = builder.in_body() or not self.has_units
+        item_range = layout.ITEM_RANGE_RE.match(text)
+        if in_structure and item_range:
+            builder.add_item_range(item_range, paragraph)
+            return
+        numberless = layout.NUMBERLESS_HEADING_RE.match(text)
+        if numberless:
+            builder.irregular(line, f"heading '{text[:80]}' has no number: kept as text", EXPECTED_ARTICLE)
+        for kind, pattern in ((PART, layout.PART_RE), (ITEM, layout.ITEM_RE)):
+            numbered = pattern.match(text)
+            if numbered and kind == ITEM and layout.ITEM_REFERENCE_RE.match(numbered["text"]):
+                numbered = None
+            if numbered and not in_structure:
+                label = f"numbered part '{numbered['num']}.'" if kind == PART else f"item '{numbered['num']})'"
+                builder.irregular(line, f"{label} comes before any article: kept in the preamble", EXPECTED_ARTICLE)
+            elif numbered:
+                self.record_marker(text, numbered["text"])
+                builder.add_numbered(kind, numbered["num"], numbered["text"], line)
+                self.open_quotation(layout.quotation_change(numbered["text"]) > 0, line)
+                return
+        builder.add_text(text, line, list_goes_on=self.next_is_item[self.index])
+        self.open_quotation(layout.is_quotation_start(text), line)
+
+    def open_quotation(self, opens, line):
+        """Paragraphs inside an amendment's quotation are its text, whatever they look like."""
+        if opens and self.track_quotations:
+            self.quotation_open, self.quotation_line = True, line
+
+    # --- the signature and what follows it -----------------------------------------------------------------
+
+    def reads_signature(self, paragraph, following):
+        """Reads the signature: its opening (the President's title, splitting it off a sentence it is glued to),
+        then the name, place, date and number. Only the law's own: an attachment's signatories are its text."""
+        self.signature_took_two = False
+        if paragraph.markdown_level or self.signature_read:
+            return False
+        text = paragraph.text
+        if self.after_signature:
+            if layout.SIGNATURE_LINE_RE.match(text) or layout.SIGNATURE_SECOND_HALF_RE.match(text):
+                self.signature.append(text)
+                return True
+            return False
+        if not (self.builder.in_body() or self.builder.root.children):
+            return False
+        following_text = following.text if following is not None else ""
+        if not any("резидент" in candidate or "resident" in candidate for candidate in (text, following_text)):
+            return False  # every opening names the President
+        if layout.SIGNATURE_START_RE.match(text):
+            self.signature.append(text)
+        elif (
+            following is not None
+            and layout.SIGNATURE_FIRST_HALF_RE.match(text)
+            and layout.SIGNATURE_SECOND_HALF_RE.match(following.text)
+        ):
+            self.signature.extend([text, following.text])
+            self.signature_took_two = True
+        else:
+            glued = layout.SIGNATURE_GLUED_RE.search(text)
+            if glued is None:
+                return False
+            self.builder.warnings.append(ParseWarning(paragraph.line, "signature glued to the last sentence: split"))
+            self.read_body_text(Paragraph(paragraph.line, text[: glued.start()].rstrip()))
+            self.signature.append(text[glued.end() :])
+        self.after_signature = True
+        return True
+
+    def read_after_signature(self, paragraph):
+        """After the signature: the publisher's notes, then attached documents (a ratified agreement, annexes)."""
+        closing = layout.CLOSING_NOTE_RE.match(paragraph.text)
+        if closing:
+            self.record_marker(paragraph.text, closing["text"])
+            self.markers[-1] = self.markers[-1].replace(closing["marker"], "", 1)
+            self.builder.start_publisher_note(closing["marker"], closing["text"], paragraph.line, self.builder.root)
+            return 0
+        if self.read_note(paragraph.text, paragraph.line, target=self.builder.root):
+            return 0
+        self.after_signature = False
+        self.signature_read = True
+        heading = layout.heading_of(paragraph.text, paragraph.markdown_level)
+        titled = heading.kind == ATTACHMENT if heading else looks_like_title(paragraph.text)
+        if paragraph.markdown_level == 1 or titled:
+            self.builder.add_attachment(paragraph.text, paragraph.line)
+            return 0
+        self.builder.add_attachment("", paragraph.line)
+        return self.read_paragraph(paragraph, None)
+
+
+def items_ahead(paragraphs):
+    """For each paragraph: is the next numbered or heading paragraph after it an item ("3)")?"""
+    ahead = [False] * len(paragraphs)
+    next_is_item = False
+    for index in range(len(paragraphs) - 1, -1, -1):
+        ahead[index] = next_is_item
+        paragraph = paragraphs[index]
+        if layout.ITEM_RE.match(paragraph.text):
+            next_is_item = True
+        elif paragraph.markdown_level or layout.PART_RE.match(paragraph.text) or layout.heading_of(paragraph.text):
+            next_is_item = False
+    return ahead
+
+
+def has_own_articles(body, headings):
+    """Does the act have units of its own (articles, chapters …) before any attached document?"""
+    for paragraph, heading in zip(body, headings, strict=True):
+        if paragraph.markdown_level == 1 or (heading and heading.kind == ATTACHMENT):
+            return False
+        if heading:
+            return True
     return False
 
 
-def assign_eids(node):
-    """Akoma Ntoso-style ids (see lawreader/vocabulary.py); unnumbered paragraphs count among their siblings."""
+def read_tree(front_notes, body, strict, warnings, quotations):
+    headings = [layout.heading_of(p.text, p.markdown_level) for p in body]
+    has_units = any(p.markdown_level == 1 or heading for p, heading in zip(body, headings, strict=True))
+    builder = TreeBuilder(strict, warnings, has_articles=has_own_articles(body, headings))
+    reader = StatuteReader(builder, has_units, quotations)
+    for paragraph in front_notes:
+        reader.read_note(paragraph.text, paragraph.line, target=builder.root)
+    reader.read(body)
+    return builder, reader
+
+
+def parse_statute(source, language="ru", *, strict=False):
+    """Parse a statute's text. Raises StatuteSyntaxError naming the line it could not read."""
+    check_is_text(source)
+    warnings = []
+    paragraphs = split_paragraphs(source, language, warnings)
+    title, front_notes, skipped, body = split_front_matter(paragraphs, warnings)
+    builder, reader = read_tree(front_notes, body, strict, list(warnings), quotations=True)
+    if reader.quotation_open:
+        # A quotation that never closes would swallow the rest of the law: read it again, quotes as plain text.
+        opened = reader.quotation_line
+        builder, reader = read_tree(front_notes, body, strict, list(warnings), quotations=False)
+        builder.irregular(opened, "a quotation opened here never closes: read as ordinary text")
+    warnings = builder.warnings
+
+    if builder.pending_publisher_note is not None:
+        builder.irregular(
+            builder.pending_publisher_note.line, "publisher note with no text", "the note's text on the next line"
+        )
+    if not (title or builder.in_body() or reader.signature):
+        raise StatuteSyntaxError(
+            paragraphs[0].line, "no title, heading, numbered part or signature", EXPECTED_STRUCTURE
+        )
+    builder.take_numbered_lead_in()
+    warn_if_cut_short(builder, reader, body)
+    statute = ParsedStatute(
+        title=title,
+        root=builder.root,
+        signature=" ".join(reader.signature),
+        warnings=warnings,
+        skipped=[p.text for p in skipped],
+    )
+    check_nothing_lost(paragraphs, statute, reader.markers)
+    assign_eids(statute.root)
+    assign_content_hashes(statute.root)
+    return statute
+
+
+def warn_if_cut_short(builder, reader, body):
+    """A text that ends mid-sentence with no signature was probably cut off."""
+    if reader.signature or not body:
+        return
+    last = body[-1]
+    if not last.text.endswith(SENTENCE_END) and not last.markdown_level:
+        builder.warnings.append(
+            ParseWarning(last.line, "the text ends mid-sentence, with no signature: the file may be cut short")
+        )
+
+
+def non_space(texts):
+    """The multiset of the non-space characters of `texts`."""
+    return Counter("".join("".join(texts).split()))
+
+
+def check_nothing_lost(paragraphs, statute, markers):
+    """Every non-space character of the text is in a provision, a note, the signature, the title, the skipped
+    table of contents or a structural marker (the heading word and number, which the tree keeps as kind and
+    number) — and in only one of them."""
+    read = non_space(paragraph.text for paragraph in paragraphs)
+    kept_texts = [statute.title, statute.signature, *statute.skipped, *markers]
+    for node in statute.root.walk():
+        kept_texts += (node.heading, node.text)
+        for note in node.notes:
+            kept_texts += (note.text, note.marker)
+    kept = non_space(kept_texts)
+    if kept != read:
+        lost, doubled = read - kept, kept - read
+        problem = []
+        if lost:
+            problem.append(f"{sum(lost.values())} characters lost ({''.join(sorted(lost))[:40]!r})")
+        if doubled:
+            problem.append(f"{sum(doubled.values())} characters stored twice ({''.join(sorted(doubled))[:40]!r})")
+        raise StatuteSyntaxError(
+            paragraphs[0].line, "the importer could not place the whole text: " + "; ".join(problem)
+        )
+
+
+def assign_eids(node, used=None):
+    """Akoma Ntoso-style ids (see lawreader/vocabulary.py); unnumbered paragraphs count among their siblings, and a
+    number printed twice gets "_2" (then "_3") so every eid stays unique."""
+    used = set() if used is None else used
     text_count = 0
     for child in node.children:
         if child.kind == TEXT:
             text_count += 1
-        number = str(text_count) if child.kind == TEXT else child.number
-        child.eid = child_eid(node.eid, child.kind, number)
-        assign_eids(child)
+        number = str(text_count) if child.kind == TEXT else child.eid_number or child.number
+        eid = child_eid(node.eid, child.kind, number)
+        if eid in used:
+            duplicate = 2
+            while f"{eid}_{duplicate}" in used:
+                duplicate += 1
+            eid = f"{eid}_{duplicate}"
+        used.add(eid)
+        child.eid = eid
+        assign_eids(child, used)
 
 
 def assign_content_hashes(node):

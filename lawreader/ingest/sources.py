@@ -2,12 +2,43 @@
 
 from django.core.management.base import CommandError
 
+# The largest statute is a few megabytes of UTF-8; a file far beyond that is refused before it is read.
+MAX_FILE_BYTES = 24 * 1024 * 1024
+STATUTE_SUFFIXES = {".md", ".txt"}
+
+
+def statute_files(paths):
+    """The files named, and the statute files (.md, .txt) in the folders named, in a stable order."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if is_statute_file(p))
+            if not found:
+                raise CommandError(f"{path}: the folder holds no .md or .txt files.")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def is_statute_file(path):
+    """A text file in a folder of statutes, its README aside."""
+    return path.suffix.lower() in STATUTE_SUFFIXES and path.is_file() and not path.stem.lower().startswith("readme")
+
 
 def read_source(path):
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CommandError(
+                f"{path}: {size / 1024 / 1024:.0f} MB is more than a statute's text can be "
+                f"(at most {MAX_FILE_BYTES // 1024 // 1024} MB are read). Nothing was imported."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise CommandError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: is a folder, not a file.") from None
     except OSError as error:
         raise CommandError(f"{path}: cannot be read ({error.strerror}).") from None
     try:

@@ -1,7 +1,19 @@
 """Tables of contents as the pages show them: linked, with note counts, focused on where the reader is."""
 
 from lawreader import vocabulary
-from lawreader.store.outline import walk
+from lawreader.store.outline import OutlineNode, walk
+
+# What a table of contents lists: the preamble, the divisions, the articles and the attachments.
+CONTENTS_KINDS = frozenset({vocabulary.PREAMBLE, *vocabulary.HEADED_KINDS})
+
+
+def contents_of(nodes):
+    """The table of contents of a fully loaded edition: its own nodes, so linking them leaves the text's alone."""
+    return [
+        OutlineNode(node.provision, contents_of(node.children), node.heading_level)
+        for node in nodes
+        if node.provision.kind in CONTENTS_KINDS
+    ]
 
 
 def link_toc(toc, href_for, note_counts):
@@ -20,20 +32,19 @@ def count_notes(document):
 
 
 NEARBY_ARTICLES = 20
+# What a table of contents folds: the units that group articles.
+GROUPING_KINDS = (vocabulary.ATTACHMENT, *vocabulary.DIVISIONS)
 
 
 def focused_contents(toc, provision, ancestors):
-    """The sidebar of a provision's page: every chapter, but only the current chapter's articles (or, in a law
-    without chapters, the articles around this one). A code of a thousand articles stays a short page; the
-    contents page lists everything."""
-    chapter = next(
-        (a.eid for a in ancestors if a.kind == vocabulary.CHAPTER),
-        provision.eid if provision.kind == vocabulary.CHAPTER else None,
-    )
-    if any(node.provision.kind == vocabulary.CHAPTER for node in toc):
-        for node in toc:
-            if node.provision.kind == vocabulary.CHAPTER and node.provision.eid != chapter:
-                node.children = []
+    """The sidebar of a provision's page: every division (section, chapter, attachment), but only the articles
+    of those the reader is in (or, in a law without divisions, the articles around this one). A code of a
+    thousand articles stays a short page; the contents page lists everything."""
+    if any(node.provision.kind in GROUPING_KINDS for node in toc):
+        open_eids = {ancestor.eid for ancestor in ancestors} | {provision.eid}
+        for node in walk(toc):
+            if node.provision.kind in GROUPING_KINDS and node.provision.eid not in open_eids:
+                node.children = [child for child in node.children if child.provision.kind in GROUPING_KINDS]
         return toc
     article = next((a.eid for a in ancestors if a.kind == vocabulary.ARTICLE), provision.eid)
     index = next((i for i, node in enumerate(toc) if node.provision.eid == article), 0)

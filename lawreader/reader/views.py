@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from lawreader import vocabulary
 from lawreader.annotate.display import decorate
 from lawreader.annotate.visibility import note_counts_by_article
-from lawreader.reader.contents import count_notes, focused_contents, link_toc, neighbours
+from lawreader.reader.contents import CONTENTS_KINDS, contents_of, count_notes, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
     provision_page,
     table_of_contents,
@@ -33,7 +33,6 @@ from lawreader.web.guards import read_only
 from lawreader.web.page_cache import cached_law_page
 
 LANGUAGE_NAMES = dict(LANGUAGES)
-TOC_KINDS = {vocabulary.PREAMBLE, vocabulary.CHAPTER, vocabulary.ARTICLE}
 
 
 def library(request):
@@ -72,7 +71,7 @@ def edition_page(request, law, date, dated_url):
         return not_found(request, error)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
     decorate(document, revision, context["permalink_base"])
-    toc = [node for node in document.children if node.provision.kind in TOC_KINDS]
+    toc = contents_of(document.children)
     link_toc(toc, lambda eid: f"#{eid}", count_notes(document))
     context.update({"document": document, "toc": toc, "requested_date": date if dated_url else None})
     return render(request, "reader/edition.html", context)
@@ -86,7 +85,7 @@ def provision_on(request, slug, date, eid):
         ancestors, node = provision_page(revision, eid, request.user, date, preferences.query_kinds)
     except EditionNotFound as error:
         return not_found(request, error)
-    if node.provision.kind not in TOC_KINDS:
+    if node.provision.kind not in CONTENTS_KINDS:
         # A part or item is shown on its article's page, scrolled to and highlighted.
         article = next((a for a in ancestors if a.kind == vocabulary.ARTICLE), None)
         if article is not None:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.http import Http404, HttpResponseBadRequest
+from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
@@ -24,10 +25,15 @@ class LawAdmin(admin.ModelAdmin):
 
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
-    list_display = ["law", "language", "valid_from", "label", "published"]
+    list_display = ["law", "language", "valid_from", "label", "published", "warning_count"]
     list_filter = ["law", "language", "published"]
     search_fields = ["label", "law__title"]
-    readonly_fields = ["source_checksum", "imported_at"]
+    readonly_fields = ["source_checksum", "imported_at", "import_warnings"]
+
+    @admin.display(description=_("import warnings"))
+    def warning_count(self, revision):
+        """How many irregularities of the official text the importer read as published: worth a look."""
+        return len(revision.import_warnings.splitlines())
 
 
 @admin.register(Provision)

@@ -48,7 +48,10 @@ class Revision(models.Model):
     )
     coverage_note = models.TextField(blank=True, help_text=_("What this edition incorporates and what it leaves out."))
     amended_by = models.TextField(blank=True, help_text=_("The amending acts this edition incorporates, one per line."))
-    signature = models.CharField(max_length=300, blank=True)
+    signature = models.TextField(blank=True)
+    import_warnings = models.TextField(
+        blank=True, help_text=_("Irregularities of the official text the importer read as published, one per line.")
+    )
     published = models.BooleanField(default=True)
     source_checksum = models.CharField(max_length=64, blank=True, help_text=_("SHA-256 of the imported file."))
     imported_at = models.DateTimeField(auto_now=True)

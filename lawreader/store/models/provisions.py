@@ -15,7 +15,11 @@ from lawreader.store.models.laws import Revision
 class ProvisionKind(models.TextChoices):
     DOCUMENT = vocabulary.DOCUMENT, _("document")
     PREAMBLE = vocabulary.PREAMBLE, _("preamble")
+    ATTACHMENT = vocabulary.ATTACHMENT, _("attachment")
+    SECTION = vocabulary.SECTION, _("section")
+    SUBSECTION = vocabulary.SUBSECTION, _("subsection")
     CHAPTER = vocabulary.CHAPTER, _("chapter")
+    SUBCHAPTER = vocabulary.SUBCHAPTER, _("subchapter")
     ARTICLE = vocabulary.ARTICLE, _("article")
     PARAGRAPH = vocabulary.PART, _("numbered part")
     SUBPARAGRAPH = vocabulary.ITEM, _("item")
@@ -36,10 +40,11 @@ class ProvisionQuerySet(MP_NodeQuerySet):
         return exact if exact.exists() else self.filter(eid__regex=citation.eid_pattern())
 
     def table_of_contents(self, revision):
-        """Chapters and articles in document order, as ContentsEntry rows: what a table of contents needs."""
+        """Divisions, articles and attachments in document order, as ContentsEntry rows: what a table of contents
+        needs."""
         rows = (
             self.of_revision(revision)
-            .filter(kind__in=[ProvisionKind.PREAMBLE, ProvisionKind.CHAPTER, ProvisionKind.ARTICLE])
+            .filter(kind__in=[vocabulary.PREAMBLE, *vocabulary.HEADED_KINDS])
             .order_by("path")
             .values_list("eid", "kind", "number", "heading", "depth")
         )
