@@ -16,6 +16,7 @@ from dataclasses import dataclass
 DOCUMENT = "document"
 PREAMBLE = "preamble"
 ATTACHMENT = "attachment"  # an attached document or appendix: an agreement a law ratifies, "Приложение 1"
+DIVISION = "division"  # a code's unnumbered halves: "ОБЩАЯ ЧАСТЬ", "ЕРЕКШЕ БӨЛІМ" (Akoma Ntoso's part)
 SECTION = "section"  # "Раздел 2", "2-бөлім"
 SUBSECTION = "subsection"  # "Подраздел 1"
 CHAPTER = "chapter"
@@ -24,16 +25,19 @@ ARTICLE = "article"
 PART = "paragraph"
 ITEM = "subparagraph"
 TEXT = "text"  # an unnumbered paragraph
-KINDS = (DOCUMENT, PREAMBLE, ATTACHMENT, SECTION, SUBSECTION, CHAPTER, SUBCHAPTER, ARTICLE, PART, ITEM, TEXT)
-# Divisions above the article, outermost first; with articles and attachments, the units a contents lists.
-DIVISIONS = (SECTION, SUBSECTION, CHAPTER, SUBCHAPTER)
-HEADED_KINDS = (ATTACHMENT, *DIVISIONS, ARTICLE)
+KINDS = (DOCUMENT, PREAMBLE, ATTACHMENT, DIVISION, SECTION, SUBSECTION, CHAPTER, SUBCHAPTER, ARTICLE, PART, ITEM, TEXT)
+# The units that group articles, outermost first; with articles, the units a contents lists.
+GROUPING_KINDS = (ATTACHMENT, DIVISION, SECTION, SUBSECTION, CHAPTER, SUBCHAPTER)
+HEADED_KINDS = (*GROUPING_KINDS, ARTICLE)
+# Units the text names by their heading alone: their numbers are only our count.
+UNNUMBERED_KINDS = (ATTACHMENT, DIVISION)
 NUMBERED_KINDS = (*HEADED_KINDS, PART, ITEM)
 
 SEPARATOR = "__"
 PREAMBLE_EID = "preamble"
 EID_PREFIX = {
     ATTACHMENT: "att",
+    DIVISION: "part",
     SECTION: "sec",
     SUBSECTION: "subsec",
     CHAPTER: "chp",
@@ -45,7 +49,7 @@ EID_PREFIX = {
 }
 KIND_OF_PREFIX = {prefix: kind for kind, prefix in EID_PREFIX.items()}
 # Units numbered through the whole law (or through one attachment): their eids do not carry their parents'.
-STARTS_AFRESH = {ATTACHMENT, SECTION, CHAPTER, ARTICLE}
+STARTS_AFRESH = {ATTACHMENT, DIVISION, SECTION, CHAPTER, ARTICLE}
 # "9-1" as printed; "_2" marks the second unit printed with the same number (official texts have a few).
 PRINTED_NUMBER = r"[0-9]+(?:-[0-9]+)*"
 NUMBER = rf"{PRINTED_NUMBER}(?:_[0-9]+)?"
@@ -129,6 +133,7 @@ LABELS = {
     "en": {
         PREAMBLE: "Preamble",
         ATTACHMENT: "Attachment {}",
+        DIVISION: "Part {}",
         SECTION: "Section {}",
         SUBSECTION: "Subsection {}",
         CHAPTER: "Chapter {}",
@@ -141,6 +146,7 @@ LABELS = {
     "ru": {
         PREAMBLE: "Преамбула",
         ATTACHMENT: "Приложение {}",
+        DIVISION: "Часть {}",
         SECTION: "Раздел {}",
         SUBSECTION: "Подраздел {}",
         CHAPTER: "Глава {}",
@@ -153,6 +159,7 @@ LABELS = {
     "kk": {
         PREAMBLE: "Преамбула",
         ATTACHMENT: "{}-қосымша",
+        DIVISION: "{}-бөлік",
         SECTION: "{}-бөлім",
         SUBSECTION: "{}-кіші бөлім",
         CHAPTER: "{}-тарау",
@@ -167,6 +174,7 @@ LABELS = {
 PATH_WORDS = {
     "en": {
         ATTACHMENT: "attachment {}",
+        DIVISION: "part {}",
         SECTION: "section {}",
         SUBSECTION: "subsection {}",
         CHAPTER: "Chapter {}",
@@ -178,6 +186,7 @@ PATH_WORDS = {
     },
     "ru": {
         ATTACHMENT: "приложение {}",
+        DIVISION: "часть {}",
         SECTION: "раздел {}",
         SUBSECTION: "подраздел {}",
         CHAPTER: "глава {}",
@@ -194,6 +203,7 @@ CITATION_WORDS = {
     "en": (
         {
             ATTACHMENT: "Att. {}",
+            DIVISION: "Pt. {}",
             SECTION: "Sec. {}",
             SUBSECTION: "Subsec. {}",
             CHAPTER: "Ch. {}",
@@ -207,6 +217,7 @@ CITATION_WORDS = {
     "ru": (
         {
             ATTACHMENT: "прил. {}",
+            DIVISION: "ч. {}",
             SECTION: "разд. {}",
             SUBSECTION: "подразд. {}",
             CHAPTER: "гл. {}",
@@ -223,6 +234,7 @@ CITATION_WORDS = {
 # and as the last (possessive).
 KAZAKH_FORMS = {
     ATTACHMENT: ("{}-", "қосымшаның", "қосымшасының", "қосымшасы"),
+    DIVISION: ("{}-", "бөліктің", "бөлігінің", "бөлігі"),
     SECTION: ("{}-", "бөлімнің", "бөлімінің", "бөлімі"),
     SUBSECTION: ("{}-", "кіші бөлімнің", "кіші бөлімінің", "кіші бөлімі"),
     SUBCHAPTER: ("{}-", "параграфтың", "параграфының", "параграфы"),

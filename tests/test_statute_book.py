@@ -221,8 +221,8 @@ def test_official_numbering_irregularities_are_imported_as_published_with_warnin
         "1) третье;\n\n2. Второй пункт.\n\n2. Второй пункт ещё раз.\n\n3. Пункт:\n\n33) а;\n\n35) б;\n\n34) в.\n"
     )
     statute = parse_statute(text, "ru")
-    # The list that restarts after its lead-in, the part printed twice, the items out of order.
-    assert [w.line for w in statute.warnings] == [13, 17, 25]
+    # The part printed twice and the items out of order; a list restarting after its own lead-in is a new list.
+    assert [w.line for w in statute.warnings] == [17, 25]
     assert find(statute, "art_1__para_2_2").text == "Второй пункт ещё раз."
     assert [n.number for n in find(statute, "art_1__para_3").children] == ["33", "35", "34"]
     assert find(statute, "art_1__para_1__subpara_1_2").text == "третье;"
@@ -250,12 +250,12 @@ def test_a_footnote_listing_its_changes_keeps_its_continuation_lines():
 def test_sections_appendices_and_wrapped_headings_are_structure_not_text():
     text = (
         "# Кодекс\n\nРаздел 1. Общая часть\n\nСтатья 1. Основные положения\n\nТекст.\n\n"
-        "РАЗДЕЛ 2\n\nОСОБЕННАЯ ЧАСТЬ\n\nСтатья 2. Правила, применяемые\n\nв особых случаях\n\nТекст.\n\n"
+        "РАЗДЕЛ 2\n\nСПЕЦИАЛЬНЫЕ ПОЛОЖЕНИЯ\n\nСтатья 2. Правила, применяемые\n\nв особых случаях\n\nТекст.\n\n"
         "Президент Республики Казахстан\n\nПриложение к Кодексу\n\nСпециальные термины\n\n1. Термин – значение.\n"
     )
     statute = parse_statute(text, "ru")
     assert statute.outline() == ["section 1", "  article 1", "section 2", "  article 2", "attachment 1"]
-    assert find(statute, "sec_2").heading == "ОСОБЕННАЯ ЧАСТЬ"
+    assert find(statute, "sec_2").heading == "СПЕЦИАЛЬНЫЕ ПОЛОЖЕНИЯ"
     assert find(statute, "art_2").heading == "Правила, применяемые в особых случаях"
     assert [n.text for n in find(statute, "art_2").children] == ["Текст."]
     assert find(statute, "att_1").heading == "Приложение к Кодексу"
@@ -444,3 +444,131 @@ def test_a_quotation_that_never_closes_does_not_swallow_the_law():
     assert "line 5: a quotation opened here never closes" in [
         str(w)[: len("line 5: a quotation opened here never closes")] for w in statute.warnings
     ]
+
+
+@pytest.mark.parametrize("title", ["# Соглашение о сотрудничестве", "## Соглашение о сотрудничестве"])
+def test_a_label_above_an_attached_documents_title_stays_its_first_paragraph(title):
+    text = (
+        "# О ратификации\n\nРатифицировать Соглашение.\n\nПрезидент Республики Казахстан\n\n"
+        f"Неофициальный перевод\n\n{title}\n\nСтатья 1\n\nТекст.\n"
+    )
+    statute = parse_statute(text, "ru")
+    assert statute.outline() == ["attachment 1", "  article 1"]
+    assert find(statute, "att_1").heading == "Соглашение о сотрудничестве"
+    assert find(statute, "att_1__text_1").text == "Неофициальный перевод"
+
+
+def test_kazakh_sub_item_references_are_not_items():
+    text = (
+        "# Кодекске өзгерістер\n\n1-бап. Кодекске өзгерістер енгізілсін:\n\n18) 637-бапта:\n\n"
+        "4), 7), 8) және 12) тармақшалар алып тасталсын;\n\n2) тармақшада:\n\n19) 638-бапта сөздер алып тасталсын.\n"
+    )
+    statute = parse_statute(text, "kk")
+    assert [n.number for n in find(statute, "art_1").children if n.kind == "subparagraph"] == ["18", "19"]
+    assert statute.warnings == []
+
+
+def test_decimal_point_numbers_stay_text_of_their_point():
+    text = (
+        "# Келісім\n\n1-бап. Мақсаттар\n\n1. Ынтымақтастық мақсаттары\n\n1.1. Бірінші мақсат.\n\n1.2. Екінші мақсат.\n"
+    )
+    statute = parse_statute(text, "kk")
+    assert [n.text for n in find(statute, "art_1__para_1").children] == ["1.1. Бірінші мақсат.", "1.2. Екінші мақсат."]
+    assert statute.warnings == []
+
+
+def test_a_codes_general_and_special_parts_group_its_sections():
+    text = (
+        "# Кодекс\n\nОБЩАЯ ЧАСТЬ\n\nРаздел 1. Основы\n\nСтатья 1. Цели\n\nТекст.\n\n"
+        "ОСОБЕННАЯ ЧАСТЬ\n\nРаздел 2. Виды\n\nСтатья 2. Виды\n\nТекст.\n"
+    )
+    statute = parse_statute(text, "ru")
+    assert statute.outline() == [
+        "division 1",
+        "  section 1",
+        "    article 1",
+        "division 2",
+        "  section 2",
+        "    article 2",
+    ]
+    assert find(statute, "part_2").heading == "ОСОБЕННАЯ ЧАСТЬ"
+    assert [n.text for n in find(statute, "art_1").children] == ["Текст."]
+
+
+def test_kazakh_article_with_its_title_glued_on():
+    text = "# Конвенция\n\n## I-бапАНЫҚТАМАЛАР\n\nМәтін.\n\n## 2-бапОртақ міндеттемелер\n\nМәтін.\n"
+    statute = parse_statute(text, "kk")
+    assert statute.outline() == ["article I", "article 2"]
+    assert find(statute, "art_1").heading == "АНЫҚТАМАЛАР"
+
+
+@pytest.mark.parametrize("annex", ["I Қосымша", "II қосымша", "Заңға 2-қосымша", "Приложение 1"])
+def test_annexes_in_any_case(annex):
+    text = f"# Заң\n\n1-бап. Мерзім\n\nМәтін.\n\nҚазақстан Республикасының Президенті\n\n{annex}\n\nТізбе.\n"
+    assert outline(text, "kk") == ["article 1", "attachment 1"]
+
+
+def test_an_appendix_is_named_by_its_number_line_and_its_title():
+    text = (
+        "# Закон\n\nСтатья 1. Список\n\nСписок прилагается.\n\nПрезидент Республики Казахстан\n\n"
+        "Приложение 1\n\nСноска. Приложение 1 изменено.\n\n### Список веществ\n\n### А. СРЕДСТВА\n\n1. Первое\n\n"
+        "2. Второе\n\n### С. Прекурсоры\n\n1. Третье\n"
+    )
+    statute = parse_statute(text, "ru")
+    assert statute.outline() == ["article 1", "attachment 1"]
+    assert find(statute, "att_1").heading == "Приложение 1 Список веществ"
+    assert [n.kind for n in find(statute, "att_1").children] == ["text", "paragraph", "paragraph", "text", "paragraph"]
+    assert statute.warnings == []  # each list under its own sub-heading starts at 1, as printed
+
+
+def test_a_treaty_s_preamble_heading_does_not_start_another_attachment():
+    text = "# О ратификации\n\nРатифицировать Протокол.\n\nПрезидент Республики Казахстан\n\n# Протокол\n\n# Преамбула\n\nСтороны согласились:\n\n## Глава I. Цели\n\nСтатья 1\n\nТекст.\n"
+    statute = parse_statute(text, "ru")
+    assert statute.outline() == ["attachment 1", "  chapter I", "    article 1"]
+    assert find(statute, "att_1__text_1").text == "Преамбула"
+
+
+def test_a_quoted_heading_opens_a_quotation_and_is_the_amendments_text():
+    text = (
+        "# Заң\n\n1-бап. Кодекске өзгерістер:\n\n1. 320-бап мынадай редакцияда жазылсын:\n\n## «320-бап. Жауапкершілік\n\n"
+        "1. Құрылыс салушының міндеті.\n\n2. Өзгесі.»;\n\n2. Келесі тармақ.\n"
+    )
+    statute = parse_statute(text, "kk")
+    assert [n.number for n in find(statute, "art_1").children if n.kind == "paragraph"] == ["1", "2"]
+    assert statute.warnings == []
+
+
+def test_a_heading_wrapped_inside_its_parentheses_is_joined():
+    text = "# Закон\n\n## Глава 9. (Исключена - Законом РК от 20 декабря 2004 г.\n\n## N 13 )\n\n## Глава 10. Заключение\n\nСтатья 40. Срок\n\nТекст.\n"
+    statute = parse_statute(text, "ru")
+    assert statute.outline() == ["chapter 9", "chapter 10", "  article 40"]
+    assert find(statute, "chp_9").heading == "(Исключена - Законом РК от 20 декабря 2004 г. N 13 )"
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("ru", "ПРОТОКОЛоб изъятиях из режима свободной торговли кСоглашению"),
+        ("kk", "Еркін сауда тәртібінен шығару туралыХаттама"),
+    ],
+)
+def test_a_second_attached_document_is_found_by_its_title(language, title):
+    text = (
+        "# О ратификации\n\nРатифицировать Соглашение и Протокол.\n\nПрезидент Республики Казахстан\n\n"
+        f"# Соглашение\n\nСтатья 1\n\nТекст.\n\nЗа Правительство Республики Казахстан\n\n{title}\n\nСтатья 1\n\nТекст.\n"
+    )
+    statute = parse_statute(text, language)
+    assert statute.outline() == ["attachment 1", "  article 1", "attachment 2", "  article 1"]
+    assert statute.warnings == []
+
+
+def test_a_point_that_introduces_a_list_of_its_own_restarts_the_numbering_without_a_warning():
+    text = "# Заключительный акт\n\n1. Конференция открылась.\n\n2. Конференция утвердила повестку:\n\n1. Открытие.\n\n2. Выборы.\n"
+    statute = parse_statute(text, "ru")
+    assert [n.eid for n in statute.root.children if n.kind == "paragraph"] == [
+        "para_1",
+        "para_2",
+        "para_1_2",
+        "para_2_2",
+    ]
+    assert statute.warnings == []

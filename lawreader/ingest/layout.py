@@ -11,12 +11,23 @@ forms; `parser` decides what they mean in context.
 import re
 from dataclasses import dataclass
 
-from lawreader.vocabulary import ARTICLE, ATTACHMENT, CHAPTER, SECTION, SUBCHAPTER, SUBSECTION
+from lawreader.vocabulary import ARTICLE, ATTACHMENT, CHAPTER, DIVISION, SECTION, SUBCHAPTER, SUBSECTION
 
 SOFT_HYPHEN = "\u00ad"
 # Latin "i" typed inside Kazakh words where the Cyrillic "і" belongs.
 LATIN_I_IN_CYRILLIC_RE = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
 MARKDOWN_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+
+
+# Latin letters typed inside Russian words where their Cyrillic look-alikes belong ("Утpатил" with a Latin p).
+LATIN_IN_CYRILLIC_RE = re.compile(r"(?<=[а-яёА-ЯЁ])[aceopxyACEHKMOPTX]|[aceopxyACEHKMOPTX](?=[а-яёА-ЯЁ])")
+LATIN_TO_CYRILLIC = str.maketrans("aceopxyACEHKMOPTX", "асеорхуАСЕНКМОРТХ")
+
+
+def fold_lookalikes(text):
+    """`text` with Latin look-alike letters inside Cyrillic words made Cyrillic: for matching words, not for
+    storing (the official text keeps its letters)."""
+    return LATIN_IN_CYRILLIC_RE.sub(lambda match: match.group().translate(LATIN_TO_CYRILLIC), text)
 
 
 def normalize(text, language):
@@ -128,6 +139,7 @@ KAZAKH_HEADING_WORDS = {
     SUBCHAPTER: r"параграф",
     ARTICLE: r"бап",
 }
+CAPITAL = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
 NUMBER_FORM = rf"(?:{ARABIC}|{ROMAN}|{ORDINAL})"
 # After the number: a dot or not, then the title — separated by a space, or glued to it ("Глава 1Основные").
 TITLE_AFTER = r"(?:(?P<dot>\s*\.)(?!\d)|(?=\s)|(?=[^\W\d_])|$)\s*(?P<title>.*)$"
@@ -137,7 +149,9 @@ WORD_FIRST_RE = {
 }
 NUMBER_FIRST_RE = {
     kind: re.compile(
-        rf"^(?P<num>{ARABIC}|{ROMAN})\s*-?\s*(?:{words})(?!\w)\s*(?P<dot>\.)?\s*(?P<title>.*)$", re.IGNORECASE
+        # The title may be glued on, in capitals: "2-бапОртақ міндеттемелер", "I-бапАНЫҚТАМАЛАР".
+        rf"^(?P<num>{ARABIC}|{ROMAN})\s*-?\s*(?:{words})(?:(?!\w)|(?=(?-i:{CAPITAL})))\s*(?P<dot>\.)?\s*(?P<title>.*)$",
+        re.IGNORECASE,
     )
     for kind, words in KAZAKH_HEADING_WORDS.items()
 }
@@ -147,8 +161,13 @@ ARTICLE_RANGE_RE = re.compile(
     r"|(?P<kkfirst>\d+)\s*[-–—]\s*(?P<kklast>\d+)\s*-\s*баптар)\s*\.?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# A code's halves, printed as a line of their own: "ОБЩАЯ ЧАСТЬ", "Ерекше бөлім", "GENERAL PART".
+CODE_HALF_RE = re.compile(
+    r"^(?:общая|особенная|жалпы|ерекше|general|special)\s+(?:часть|бөлім|part)\.?$", re.IGNORECASE
+)
 # A Markdown heading with a number and no word: "## 1. ОБЩИЕ ПОЛОЖЕНИЯ" is a chapter.
-BARE_NUMBERED_HEADING_RE = re.compile(rf"^(?P<num>{ARABIC}|{ROMAN})\s*\.\s*(?P<title>\S.*)$")
+# (Roman numbers of I, V and X only: "С. Прекурсоры" is a list's letter, not chapter C.)
+BARE_NUMBERED_HEADING_RE = re.compile(rf"^(?P<num>{ARABIC}|[IVXІХҮ]+)\s*\.\s*(?P<title>\S.*)$")
 # An attached document's heading line: "Приложение 1 к Закону …", "Заңына 2-қосымша", "Annex".
 ATTACHMENT_RE = re.compile(
     r"^(?:приложение|appendix|annex|schedule)(?:\s*(?:№|N)?\s*\d+)?\.?(?:\s+(?:к|to)\s+\S.*)?$"
@@ -159,6 +178,15 @@ ATTACHMENT_RE = re.compile(
 NUMBERLESS_HEADING_RE = re.compile(
     r"^(?:глава|chapter|статья|article|раздел|section)(?:\s*\.?\s*$|\s*\.\s|\s+[^\W\d][^\s.]*\.?$)", re.IGNORECASE
 )
+# The title of another document attached after the first (a protocol after the agreement, the convention after the
+# final act): Russian and English put the document's name first in capitals, Kazakh puts it last.
+DOCUMENT_TITLE_RE = re.compile(
+    r"^(?-i:СОГЛАШЕНИЕ|ПРОТОКОЛ|КОНВЕНЦИЯ|ДОГОВОР|МЕМОРАНДУМ|AGREEMENT|PROTOCOL|CONVENTION|TREATY)"
+    r"|(?:келісім|келісімі|хаттама|хаттамасы|конвенция|конвенциясы|шарт|шарты)$",
+    re.IGNORECASE,
+)
+# A heading that names a part of a document rather than a unit: the attached treaty's "Преамбула".
+PREAMBLE_HEADING_RE = re.compile(r"^(?:преамбула|кіріспе|preamble)\.?$", re.IGNORECASE)
 # How long a title may be before the line is an article's first sentence with its heading inline
 # ("Статья 1. Внести в Закон … следующие изменения:").
 LONGEST_SENTENCE_TITLE = 30
@@ -166,7 +194,8 @@ LONGEST_SENTENCE_TITLE = 30
 
 # What every heading starts with (or, for a Kazakh annex, ends with): most paragraphs are rejected by this alone.
 HEADING_START_RE = re.compile(
-    rf"^(?:(?:{'|'.join(HEADING_WORDS.values())}|статьи|articles|приложение|appendix|annex|schedule)(?!\w)"
+    rf"^(?:(?:{'|'.join(HEADING_WORDS.values())}|статьи|articles|приложение|appendix|annex|schedule"
+    r"|общая|особенная|жалпы|ерекше|general|special)(?!\w)"
     rf"|(?:{ARABIC}|{ROMAN})\s*-?\s*(?:{'|'.join(KAZAKH_HEADING_WORDS.values())}|\d+\s*-\s*баптар))",
     re.IGNORECASE,
 )
@@ -177,7 +206,7 @@ def heading_of(text, markdown_level=0):
     sentence that starts by naming a unit ("Статья 5 настоящего Закона …", "10-бап бойынша …")."""
     if text[:1] in QUOTES:
         return None
-    if markdown_level < 2 and not HEADING_START_RE.match(text) and not text.endswith(("қосымша", "қосымшасы")):
+    if markdown_level < 2 and not HEADING_START_RE.match(text) and not text.lower().endswith(("қосымша", "қосымшасы")):
         return None
     heading = unit_heading(text, markdown_level)
     if heading is not None and heading.title[:1].islower() and not EXCLUDED_RE.match(heading.title):
@@ -211,6 +240,8 @@ def unit_heading(text, markdown_level):
         matched = BARE_NUMBERED_HEADING_RE.match(text)
         if matched and printed_number(matched["num"]):
             return Heading(CHAPTER, *printed_number(matched["num"]), matched["title"].strip())
+    if CODE_HALF_RE.match(text):
+        return Heading(DIVISION, "", "", text)
     if ATTACHMENT_RE.match(text) and len(text) <= 300:
         return Heading(ATTACHMENT, "", "", text)
     return None

@@ -22,8 +22,9 @@ from lawreader.vocabulary import (
     ARTICLE,
     ATTACHMENT,
     CHAPTER,
-    DIVISIONS,
+    DIVISION,
     DOCUMENT,
+    GROUPING_KINDS,
     HEADED_KINDS,
     ITEM,
     PART,
@@ -33,6 +34,7 @@ from lawreader.vocabulary import (
     SUBCHAPTER,
     SUBSECTION,
     TEXT,
+    UNNUMBERED_KINDS,
     child_eid,
 )
 
@@ -50,7 +52,7 @@ EXPECTED_STRUCTURE = (
     "a statute: a title ('# О …'), headings ('Глава 1.', 'Статья 1.', '1-бап.', 'Article 1.') or numbered parts"
 )
 # Nesting, outermost first: a unit closes every open unit at its level or below.
-LEVEL = {ATTACHMENT: 0, SECTION: 1, SUBSECTION: 2, CHAPTER: 3, SUBCHAPTER: 4, ARTICLE: 5, PART: 6, ITEM: 7}
+LEVEL = {ATTACHMENT: 0, DIVISION: 1, SECTION: 2, SUBSECTION: 3, CHAPTER: 4, SUBCHAPTER: 5, ARTICLE: 6, PART: 7, ITEM: 8}
 SENTENCE_END = (".", "!", "?", ";", ":", "»", '"', "”", ")")
 
 
@@ -325,7 +327,8 @@ class TreeBuilder:
         self.root = Node(DOCUMENT, line=0)
         self.stack = [self.root]
         self.preamble = None
-        self.attachments = 0
+        self.titled_attachments = set()  # ids of attachments whose title is read
+        self.unnumbered_counts = {}  # (id(scope), kind) → how many attachments or code halves so far
         self.last_number = {}  # (id(numbering scope), kind) → (number, line)
         self.seen_numbers = {}  # (id(numbering scope), kind) → {number key: line first printed}
         self.pending_publisher_note = None
@@ -355,9 +358,11 @@ class TreeBuilder:
         while len(self.stack) > 1 and LEVEL[self.stack[-1].kind] >= level:
             self.stack.pop()
         parent = self.stack[-1]
-        if node.kind == ATTACHMENT:
-            self.attachments += 1
-            node.number = node.eid_number = str(self.attachments)
+        if node.kind in UNNUMBERED_KINDS:
+            count = self.unnumbered_counts[id(self.attachment or self.root), node.kind] = (
+                self.unnumbered_counts.get((id(self.attachment or self.root), node.kind), 0) + 1
+            )
+            node.number = node.eid_number = str(count)
         else:
             self.check_order(parent, node)
         parent.children.append(node)
@@ -371,6 +376,9 @@ class TreeBuilder:
         label = {PART: "part", ITEM: "item"}.get(node.kind, node.kind)
         seen = self.seen_numbers.setdefault(key, {})
         previous = self.last_number.get(key)
+        if self.starts_new_list(parent, node, previous):
+            seen.clear()  # a list restarting at 1 after its own lead-in paragraph is a new list, as printed
+            previous = None
         if number_key(number) in seen:
             self.irregular(
                 node.line,
@@ -386,6 +394,18 @@ class TreeBuilder:
             )
         seen.setdefault(number_key(number), node.line)
         self.last_number[key] = (number, node.line)
+
+    def starts_new_list(self, parent, node, previous):
+        lead_in = parent.children[-1] if parent.children else None
+        return (
+            not self.strict
+            and node.kind in (PART, ITEM)
+            and previous is not None
+            and number_key(node.number) == (1,)
+            and lead_in is not None
+            # after an unnumbered lead-in, or a point that introduces the list ("9. … утвердила:" then "1. …")
+            and (lead_in.kind == TEXT or (lead_in.text.endswith(":") and not lead_in.children))
+        )
 
     def add_heading(self, heading, paragraph):
         if heading.last_number:
@@ -417,10 +437,14 @@ class TreeBuilder:
         self.last_heading = None
 
     def add_attachment(self, title, line):
-        fresh = self.innermost
-        if fresh.kind == ATTACHMENT and not fresh.children and not fresh.notes:
-            # A label printed above the attached document's title ("Бейресми аударма", "Unofficial translation"):
-            # the title names the attachment, the label stays as its first paragraph.
+        fresh = self.fresh_attachment()
+        if fresh is not None:
+            # A title under the attachment's first line: "Приложение 1" then "Список …" name it together; a label
+            # ("Бейресми аударма", "Unofficial translation") stays as its first paragraph.
+            self.titled_attachments.add(id(fresh))
+            if layout.ATTACHMENT_RE.match(fresh.heading):
+                fresh.heading = f"{fresh.heading} {title}"[:MAX_HEADING_CHARACTERS]
+                return
             label, fresh.heading = fresh.heading, title
             if label:
                 fresh.children.append(Node(TEXT, text=label, line=fresh.line))
@@ -430,6 +454,12 @@ class TreeBuilder:
             self.add_text(title, line)
         else:
             self.open_unit(Node(ATTACHMENT, heading=title, line=line))
+
+    def fresh_attachment(self):
+        """The attachment just opened, while nothing but its first line (and notes) has been read, else None."""
+        node = self.innermost
+        fresh = node.kind == ATTACHMENT and not node.children and id(node) not in self.titled_attachments
+        return node if fresh else None
 
     def add_numbered(self, kind, number, text, line):
         self.open_unit(Node(kind, number=number, text=text, line=line))
@@ -457,13 +487,25 @@ class TreeBuilder:
             self.stack.pop()
         self.innermost.children.append(Node(TEXT, text=text, line=line))
 
+    def add_subheading(self, text, line):
+        """A heading that is no unit of the law, kept as text of the unit it stands in (not of its last part)."""
+        if not self.in_body():
+            self.add_opening_text(text, line)
+            return
+        while self.innermost.kind in (PART, ITEM):
+            self.stack.pop()
+        self.last_heading = None
+        self.innermost.children.append(Node(TEXT, text=text, line=line))
+
     def continues_heading(self, text):
         """A heading wrapped onto the next line: a title-less division's title, or a line going on in lower case."""
         heading = self.last_heading
         if len(text) > 200 or text.endswith((";", ":")) or len(heading.heading) + len(text) >= MAX_HEADING_CHARACTERS:
             return False
         if not heading.heading:
-            return heading.kind in (ATTACHMENT, *DIVISIONS) and not text.endswith(".")
+            return heading.kind in GROUPING_KINDS and not text.endswith(".")
+        if heading.heading.count("(") > heading.heading.count(")"):
+            return True  # "Глава 9. (Исключена - Законом РК от 20 декабря 2004 г." goes on: "N 13 )"
         return text[:1].islower() and not text.endswith(".")
 
     def closes_list(self, text):
@@ -546,13 +588,13 @@ class StatuteReader:
         self.after_signature = False  # reading the signature block and the publisher's notes after it
         self.signature_read = False  # and past them: the signature is read once
         self.open_footnote = None  # a footnote that may go on in the next paragraph
-        self.next_is_item = []  # per paragraph: does an item follow before the next part or heading?
+        self.list_goes_on = []  # per paragraph: does an item of the same list follow it?
         self.index = 0  # the paragraph being read
         self.quotation_open = False
         self.markers = []  # the characters read as structure rather than stored: "Статья", "9-1", "."
 
     def read(self, paragraphs):
-        self.next_is_item = items_ahead(paragraphs)
+        self.list_goes_on = items_ahead(paragraphs)
         index = 0
         while index < len(paragraphs):
             self.index = index
@@ -563,8 +605,8 @@ class StatuteReader:
     def read_paragraph(self, paragraph, following):
         """Reads one paragraph; returns how many following paragraphs it consumed too."""
         builder, text, line = self.builder, paragraph.text, paragraph.line
-        if paragraph.markdown_level:
-            self.quotation_open = False
+        if paragraph.markdown_level and text[:1] not in layout.QUOTES:
+            self.quotation_open = False  # a heading of the law's own ends any quotation left open by mistake
         if self.quotation_open:
             builder.add_text(text, line)
             self.quotation_open = not layout.closes_quotation(text)
@@ -578,8 +620,14 @@ class StatuteReader:
         if self.read_note(text, line):
             return 0
         heading = layout.heading_of(text, paragraph.markdown_level)
+        if paragraph.markdown_level == 1 and layout.PREAMBLE_HEADING_RE.match(text):
+            builder.add_text(text, line)
+            return 0
         if paragraph.markdown_level == 1 and (heading is None or heading.kind == ATTACHMENT):
             builder.add_attachment(text, line)  # a second title: the attached agreement, the annex
+            return 0
+        if heading is None and self.starts_another_document(paragraph):
+            builder.add_attachment(text, line)
             return 0
         if heading is not None:
             self.record_marker(text, heading.title if not heading.last_number else text)
@@ -593,6 +641,16 @@ class StatuteReader:
             return 0
         self.read_body_text(paragraph)
         return 0
+
+    def starts_another_document(self, paragraph):
+        """Inside an attached document, the title of the next one ("ПРОТОКОЛ об изъятиях …", "… туралы Хаттама")."""
+        text = paragraph.text
+        return (
+            self.builder.attachment is not None
+            and paragraph.markdown_level != 1
+            and looks_like_title(text)
+            and layout.DOCUMENT_TITLE_RE.search(text) is not None
+        )
 
     def record_marker(self, text, kept):
         self.markers.append(text[: len(text) - len(kept)] if kept and text.endswith(kept) else text)
@@ -627,12 +685,22 @@ class StatuteReader:
         if builder.last_heading is not None and builder.continues_heading(paragraph.text):
             builder.add_text(paragraph.text, paragraph.line)
             return
-        builder.irregular(
-            paragraph.line,
-            f"heading '{paragraph.text[:80]}' names no section, chapter or article: kept as text",
-            "a heading such as 'Глава 1. …', '1-бап. …' or 'Article 1. …'",
-        )
-        builder.add_text(paragraph.text, paragraph.line)
+        if paragraph.text[:1] in layout.QUOTES or layout.PREAMBLE_HEADING_RE.match(paragraph.text):
+            # A heading quoted by an amendment ("## «320-бап. …»"), or a treaty's "Преамбула": its text.
+            builder.add_text(paragraph.text, paragraph.line)
+            self.open_quotation(layout.is_quotation_start(paragraph.text), paragraph.line)
+            return
+        if builder.fresh_attachment() is not None:
+            builder.add_attachment(paragraph.text, paragraph.line)  # the attached document's title, under a label
+            return
+        if builder.attachment is None or layout.NUMBERLESS_HEADING_RE.match(paragraph.text):
+            # Attached documents have headings of their own ("А. Наркотические средства"); the law does not.
+            builder.irregular(
+                paragraph.line,
+                f"heading '{paragraph.text[:80]}' names no section, chapter or article: kept as text",
+                "a heading such as 'Глава 1. …', '1-бап. …' or 'Article 1. …'",
+            )
+        builder.add_subheading(paragraph.text, paragraph.line)
 
     def read_body_text(self, paragraph):
         builder, text, line = self.builder, paragraph.text, paragraph.line
@@ -656,7 +724,7 @@ class StatuteReader:
                 builder.add_numbered(kind, numbered["num"], numbered["text"], line)
                 self.open_quotation(layout.quotation_change(numbered["text"]) > 0, line)
                 return
-        builder.add_text(text, line, list_goes_on=self.next_is_item[self.index])
+        builder.add_text(text, line, list_goes_on=self.list_goes_on[self.index])
         self.open_quotation(layout.is_quotation_start(text), line)
 
     def open_quotation(self, opens, line):
@@ -724,16 +792,18 @@ class StatuteReader:
 
 
 def items_ahead(paragraphs):
-    """For each paragraph: is the next numbered or heading paragraph after it an item ("3)")?"""
+    """For each paragraph: does an item of the same list follow it, before the next part or heading? (An item
+    numbered 1 starts a new list.)"""
     ahead = [False] * len(paragraphs)
-    next_is_item = False
+    list_goes_on = False
     for index in range(len(paragraphs) - 1, -1, -1):
-        ahead[index] = next_is_item
+        ahead[index] = list_goes_on
         paragraph = paragraphs[index]
-        if layout.ITEM_RE.match(paragraph.text):
-            next_is_item = True
+        item = layout.ITEM_RE.match(paragraph.text)
+        if item:
+            list_goes_on = number_key(item["num"]) != (1,)
         elif paragraph.markdown_level or layout.PART_RE.match(paragraph.text) or layout.heading_of(paragraph.text):
-            next_is_item = False
+            list_goes_on = False
     return ahead
 
 

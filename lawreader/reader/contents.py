@@ -32,19 +32,17 @@ def count_notes(document):
 
 
 NEARBY_ARTICLES = 20
-# What a table of contents folds: the units that group articles.
-GROUPING_KINDS = (vocabulary.ATTACHMENT, *vocabulary.DIVISIONS)
 
 
 def focused_contents(toc, provision, ancestors):
     """The sidebar of a provision's page: every division (section, chapter, attachment), but only the articles
     of those the reader is in (or, in a law without divisions, the articles around this one). A code of a
     thousand articles stays a short page; the contents page lists everything."""
-    if any(node.provision.kind in GROUPING_KINDS for node in toc):
+    if any(node.provision.kind in vocabulary.GROUPING_KINDS for node in toc):
         open_eids = {ancestor.eid for ancestor in ancestors} | {provision.eid}
         for node in walk(toc):
-            if node.provision.kind in GROUPING_KINDS and node.provision.eid not in open_eids:
-                node.children = [child for child in node.children if child.provision.kind in GROUPING_KINDS]
+            if node.provision.kind in vocabulary.GROUPING_KINDS and node.provision.eid not in open_eids:
+                node.children = [child for child in node.children if child.provision.kind in vocabulary.GROUPING_KINDS]
         return toc
     article = next((a.eid for a in ancestors if a.kind == vocabulary.ARTICLE), provision.eid)
     index = next((i for i, node in enumerate(toc) if node.provision.eid == article), 0)

@@ -16,6 +16,7 @@ class ProvisionKind(models.TextChoices):
     DOCUMENT = vocabulary.DOCUMENT, _("document")
     PREAMBLE = vocabulary.PREAMBLE, _("preamble")
     ATTACHMENT = vocabulary.ATTACHMENT, _("attachment")
+    DIVISION = vocabulary.DIVISION, _("part of a code")
     SECTION = vocabulary.SECTION, _("section")
     SUBSECTION = vocabulary.SUBSECTION, _("subsection")
     CHAPTER = vocabulary.CHAPTER, _("chapter")
