@@ -572,3 +572,12 @@ def test_a_point_that_introduces_a_list_of_its_own_restarts_the_numbering_withou
         "para_2_2",
     ]
     assert statute.warnings == []
+
+
+def test_a_point_citing_an_act_with_unbalanced_quotes_still_leads_into_its_sub_points():
+    text = (
+        '# Заң\n\n1-бап. Мына актілерге өзгерістер енгізілсін:\n\n7. Президенттің "Ішкі істер органдары туралы 1995 жылғы '
+        'Жарлығына (1995 ж., N 23; "Заңы):\n\n1) 20-бапта:\n\n"тиіс" деген сөз алып тасталсын;\n\n2) 26-бапта сөз алып тасталсын.\n'
+    )
+    statute = parse_statute(text, "kk")
+    assert [n.number for n in find(statute, "art_1__para_7").children if n.kind == "subparagraph"] == ["1", "2"]

@@ -722,7 +722,10 @@ class StatuteReader:
             elif numbered:
                 self.record_marker(text, numbered["text"])
                 builder.add_numbered(kind, numbered["num"], numbered["text"], line)
-                self.open_quotation(layout.quotation_change(numbered["text"]) > 0, line)
+                # A point that quotes the start of new wording opens a quotation; one that ends with a colon
+                # is a lead-in to its sub-points, whatever its (often unbalanced) citations' quotes.
+                opens = layout.quotation_change(numbered["text"]) > 0 and not numbered["text"].endswith(":")
+                self.open_quotation(opens, line)
                 return
         builder.add_text(text, line, list_goes_on=self.list_goes_on[self.index])
         self.open_quotation(layout.is_quotation_start(text), line)
