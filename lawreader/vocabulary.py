@@ -290,3 +290,14 @@ def kazakh_chain(parsed):
         word = first if position == 0 else last if position == len(parsed) - 1 else middle
         words.append(number_form.format(segment.number) + word)
     return " ".join(words)
+
+
+def order_key(eid):
+    """Sorts eids in the law's order ("art_2" before "art_13", "art_9" before "art_9-1"); unknown eids last."""
+    parsed = segments(eid)
+    if parsed is None:
+        return ((len(KINDS), (), eid),)
+    return tuple(
+        (KINDS.index(segment.kind), tuple(int(part) for part in re.split(r"[-_]", segment.number) if part), "")
+        for segment in parsed
+    )

@@ -22,7 +22,7 @@ def statute_text(chapters=2, articles_per_chapter=3, parts=2, items=3, title="On
                 lines += [f"{part}. Part {part} of article {article} provides:", ""]
                 for item in range(1, items + 1):
                     lines += [f"{item}) item {item} of part {part} of article {article};", ""]
-            lines += [f"Footnote. Article {article} as amended by Law No. {article}-T.", ""]
+            lines += [f"Footnote. Article {article} as amended by Law No. {article}-V of 1 March 2019.", ""]
     return "\n".join(lines)
 
 

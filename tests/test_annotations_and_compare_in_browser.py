@@ -106,3 +106,29 @@ def test_changed_articles_contents_jumps_to_the_change(bundled_site, page):
 def test_comparison_pages_have_no_accessibility_violations(bundled_site, page, artifacts_dir, name, path):
     page.goto(f"{bundled_site}{path}")
     assert_no_accessibility_violations(page, name, artifacts_dir)
+
+
+def test_reader_follows_an_amending_act_to_a_provisions_history_and_on_to_the_comparison(
+    bundled_site, page, artifacts_dir
+):
+    page.goto(f"{bundled_site}{LAW}/on/2016-06-01/art_9/")
+    warning = page.locator(".pending-changes")
+    expect(warning).to_contain_text("Law No. 419-V of 24 November 2015")
+    warning.get_by_role("link", name="The act's effects").click()
+    expect(page.locator("h1")).to_have_text(re.compile("What Law No. 419-V of 24 November 2015 did to"))
+    assert_no_accessibility_violations(page, "amending-act", artifacts_dir)
+
+    page.goto(f"{bundled_site}{LAW}/amendments/")
+    assert_no_accessibility_violations(page, "amendments", artifacts_dir)
+    act = page.locator(".amending-act", has_text="Law No. 553-IV")
+    act.get_by_role("link", name="Article 13").click()
+    expect(page).to_have_url(f"{bundled_site}{LAW}/history/art_13/")
+    expect(page.locator(".history-acts")).to_contain_text("Law No. 553-IV of 13 February 2012")
+
+    page.go_back()
+    act = page.locator(".amending-act", has_text="Law No. 553-IV")
+    act.get_by_role("row", name=re.compile("Article 13")).get_by_role(
+        "link", name="the edition of 7 April 2014"
+    ).click()
+    expect(page).to_have_url(f"{bundled_site}{LAW}/compare/2010-05-22/to/2014-04-07/#art_13")
+    expect(page.locator("#art_13")).to_be_visible()

@@ -10,8 +10,10 @@ from lawreader import vocabulary
 from lawreader.annotate.display import as_written
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
+from lawreader.store.amendments import acts_of, acts_touching
 from lawreader.store.models import Law
 from lawreader.store.models.laws import LANGUAGE_CODES
+from lawreader.store.timeline import Timeline
 from lawreader.web.editions import (
     EditionNotFound,
     language_query,
@@ -96,8 +98,46 @@ def history(request, slug, eid):
         "eid": eid,
         "name": vocabulary.name(eid),
         "entries": entries,
+        "acts": acts_touching(law, eid),
         "fold_context": True,
         "language": language,
         "language_query": language_query(language, law),
     }
     return render(request, "compare/history.html", context)
+
+
+@cached_law_page(lang=LANGUAGE_CODES)
+def amendments(request, slug):
+    """Every act that amended the law, with what it did to which provision (legislation.gov.uk's "changes to
+    legislation"): each effect links to the provision's history and to the comparison that shows it."""
+    law = get_object_or_404(Law, slug=slug)
+    language = requested_language(request, law)
+    acts = with_comparisons(acts_of(law), Timeline.of(law, language))
+    return render(request, "compare/amendments.html", amendments_context(law, language, acts))
+
+
+@cached_law_page(lang=LANGUAGE_CODES)
+def amending_act(request, slug, act):
+    law = get_object_or_404(Law, slug=slug)
+    language = requested_language(request, law)
+    acts = [found for found in acts_of(law) if found.pk == act]
+    if not acts:
+        return not_found(request, EditionNotFound(_("%(law)s has no such amending act.") % {"law": law}))
+    context = amendments_context(law, language, with_comparisons(acts, Timeline.of(law, language)))
+    context["act"] = acts[0]
+    return render(request, "compare/amending_act.html", context)
+
+
+def amendments_context(law, language, acts):
+    return {"law": law, "acts": acts, "language": language, "language_query": language_query(language, law)}
+
+
+def with_comparisons(acts, timeline):
+    """Each effect with the editions to compare to see it: the one before the first that states it, and that one."""
+    for act in acts:
+        act.effects_in_order = sorted(act.effects.all(), key=lambda effect: vocabulary.order_key(effect.target_eid))
+        for effect in act.effects_in_order:
+            effect.shown_from = effect.first_stated_in.valid_from
+            before = timeline.previous(effect.first_stated_in)
+            effect.compare_from = before.valid_from if before else None
+    return acts

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from lawreader.ingest.acts import rebuild_effects
 from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
 from lawreader.store import tree
 from lawreader.store.models import Annotation, Law, Revision
@@ -29,13 +30,19 @@ class ImportSummary:
     provisions: int
     notes: int
     warnings: list
+    unread_footnotes: list  # footnotes that state no act this importer can read: they stay notes
 
     def __str__(self):
         verb = "Replaced" if self.replaced else "Imported"
         return (
             f"{verb} {self.revision.law.slug} ({self.revision.language}, {self.revision.valid_from:%Y-%m-%d}): "
             f"{self.chapters} chapters, {self.articles} articles, {self.provisions} provisions, {self.notes} notes"
-            + (f", {len(self.warnings)} warnings." if self.warnings else ".")
+            + (f", {len(self.warnings)} warnings" if self.warnings else "")
+            + (
+                f"; footnotes naming no act it could read: {len(self.unread_footnotes)}."
+                if self.unread_footnotes
+                else "."
+            )
         )
 
 
@@ -106,6 +113,7 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
         )
         # edition_stored below re-indexes the whole edition, these notes included.
         Annotation.objects.bulk_create(notes_as_annotations(law, revision, parsed), announce_changes=False)
+        unread = [note for note in rebuild_effects(law) if note.revision_id == revision.pk]
         edition_stored.send(sender=Revision, revision=revision)
     return ImportSummary(
         revision=revision,
@@ -115,6 +123,7 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
         provisions=inserted - 1,
         notes=parsed.note_count,
         warnings=parsed.warnings,
+        unread_footnotes=unread,
     )
 
 

@@ -16,6 +16,7 @@ from lawreader.reader.editions import (
     whole_edition,
 )
 from lawreader.reader.preferences import note_preferences
+from lawreader.store.amendments import pending_changes, touching
 from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
@@ -73,7 +74,14 @@ def edition_page(request, law, date, dated_url):
     decorate(document, revision, context["permalink_base"])
     toc = contents_of(document.children)
     link_toc(toc, lambda eid: f"#{eid}", count_notes(document))
-    context.update({"document": document, "toc": toc, "requested_date": date if dated_url else None})
+    context.update(
+        {
+            "document": document,
+            "toc": toc,
+            "requested_date": date if dated_url else None,
+            "pending_changes": pending_changes(timeline, revision, date),
+        }
+    )
     return render(request, "reader/edition.html", context)
 
 
@@ -107,6 +115,7 @@ def provision_on(request, slug, date, eid):
             "ancestors": ancestors,
             "toc": toc,
             "current_eid": node.provision.eid,
+            "pending_changes": touching(pending_changes(timeline, revision, date), node.provision.eid),
             "contents_link": reverse("reader:contents", args=[law.slug, revision.valid_from])
             + context["language_query"],
             "requested_date": date,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from lawreader.store.models import Law, Provision, Revision
+from lawreader.store.models import AmendingAct, Effect, Law, Provision, Revision
 
 
 class RevisionInline(admin.TabularInline):
@@ -53,3 +53,27 @@ class ProvisionAdmin(TreeAdmin):
             return super().children_view(request, parent_id)
         except IncorrectLookupParameters:
             return HttpResponseBadRequest("Unknown filter for the provision list.")
+
+
+class EffectInline(admin.TabularInline):
+    model = Effect
+    fields = ["target_eid", "action", "first_stated_in"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(AmendingAct)
+class AmendingActAdmin(admin.ModelAdmin):
+    """Acts come from the official footnotes at import; staff record what the footnotes cannot say — the date an
+    act came into force, once its publication date is known."""
+
+    list_display = ["__str__", "law", "adopted_on", "in_force_rule", "in_force_period", "in_force_on"]
+    list_filter = ["law", "in_force_rule"]
+    search_fields = ["number"]
+    fields = ["law", "number", "adopted_on", "in_force_rule", "in_force_period", "in_force_on"]
+    readonly_fields = ["law", "number", "adopted_on", "in_force_rule", "in_force_period"]
+    inlines = [EffectInline]
+
+    def has_add_permission(self, request):
+        return False

@@ -4,12 +4,12 @@ They are (re)installed after every `migrate`, idempotently, so a migration that 
 schema editor copies a table to alter it, dropping its triggers) can never leave a write path uncounted.
 
 Which rows are public, per table: a published note, an edition that is published, a provision of a published
-edition, and the law itself. An UPDATE counts when the row was public before or is public after it.
+edition, every amending act and effect (the amendments pages and the gap warnings show them), and the law itself. An UPDATE counts when the row was public before or is public after it.
 """
 
 from django.db import connections
 
-from lawreader.store.models import Annotation, Law, LawVersion, Provision, Revision
+from lawreader.store.models import AmendingAct, Annotation, Effect, Law, LawVersion, Provision, Revision
 
 PREFIX = "lawreader_public_"
 LAW = Law._meta.db_table
@@ -40,6 +40,10 @@ PUBLIC_ROWS = [
         f"(SELECT published FROM {REVISION} WHERE id = {{row}}.revision_id)",
         f"(SELECT law_id FROM {REVISION} WHERE id = {{row}}.revision_id)",
         f"SELECT law_id FROM {REVISION} WHERE published AND id IN (SELECT revision_id FROM {{rows}})",
+    ),
+    *(
+        PublicRows(model._meta.db_table, "1", "{row}.law_id", "SELECT law_id FROM {rows}")
+        for model in (AmendingAct, Effect)
     ),
 ]
 # The row images each event has: a new row, an old one, or both.

@@ -1,7 +1,10 @@
 """Template filters every page of the law uses: a template per kind of provision, names of provisions."""
 
 from django import template
+from django.utils.translation import gettext
 
+from lawreader import vocabulary
+from lawreader.store.models.provisions import interface_language
 from lawreader.store.models.provisions import provision_label as label_of
 
 register = template.Library()
@@ -31,3 +34,9 @@ def run_summary(nodes):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, ()) if mapping else ()
+
+
+@register.filter
+def eid_name(eid):
+    """ "Article 9, part 1" for an eid, in the interface's language ("the law" for the document itself)."""
+    return vocabulary.name(eid, interface_language()) if eid else gettext("the law")

@@ -112,6 +112,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"  {summary}" if not single else str(summary)))
         for warning in summary.warnings:
             self.stdout.write(f"  warning: {warning}")
+        for note in summary.unread_footnotes:
+            self.stdout.write(
+                f"  footnote on {note.target_eid or 'the law'} names no act it could read: {note.body[:100]}"
+            )
         return Outcome(path, "imported", str(summary), len(summary.warnings))
 
     def print_outline(self, path, text, language):

@@ -1,0 +1,69 @@
+"""The acts that changed a law, read against its editions: which acts a page's date is past that the edition shown
+does not include yet, and which edition first shows each act's effects."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from lawreader import vocabulary
+from lawreader.store.models import AmendingAct, Effect
+
+
+@dataclass
+class PendingChange:
+    """An effect the edition shown does not include, by an act in force (or possibly in force) on the date asked."""
+
+    effect: Effect
+    certain: bool  # the act's date of entry into force is known and past; else it hangs on a publication date
+    next_revision: object  # the first edition we hold that includes it (None when we hold none)
+
+    @property
+    def act(self):
+        return self.effect.act
+
+
+def pending_changes(timeline, revision, date):
+    """Every effect on the law that `revision` does not include (first stated by a later edition) by an act that
+    was, or may have been, in force on `date`: what legislation.gov.uk calls changes not yet applied."""
+    later = [r for r in timeline.revisions if r.valid_from > revision.valid_from]
+    if not later:
+        return []
+    effects = (
+        Effect.objects.filter(law_id=revision.law_id, first_stated_in__valid_from__gt=revision.valid_from)
+        .select_related("act", "first_stated_in")
+        .order_by("act__adopted_on", "target_eid")
+    )
+    pending = []
+    for effect in effects:
+        if effect.act.possibly_in_force_on(date):
+            includes = [r for r in later if r.valid_from >= effect.first_stated_in.valid_from]
+            pending.append(PendingChange(effect, effect.act.in_force_on is not None, includes[0] if includes else None))
+    return pending
+
+
+def touching(changes, eid):
+    """The changes to `eid`, to what it is in, or to what is in it."""
+    return [
+        change
+        for change in changes
+        if vocabulary.is_within(eid, change.effect.target_eid) or vocabulary.is_within(change.effect.target_eid, eid)
+    ]
+
+
+def acts_of(law):
+    """The law's amending acts, oldest first, each with its effects (two queries)."""
+    return list(
+        AmendingAct.objects.filter(law=law)
+        .prefetch_related(Prefetch("effects", Effect.objects.select_related("first_stated_in").order_by("target_eid")))
+        .order_by("adopted_on", "number")
+    )
+
+
+def acts_touching(law, eid):
+    """The effects on `eid`, on what it is in or on what is in it, oldest act first, each with its act."""
+    effects = Effect.objects.filter(law=law).select_related("act", "first_stated_in").order_by("act__adopted_on")
+    return [
+        effect
+        for effect in effects
+        if vocabulary.is_within(eid, effect.target_eid) or vocabulary.is_within(effect.target_eid, eid)
+    ]
