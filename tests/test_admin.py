@@ -20,7 +20,7 @@ def test_every_model_has_an_admin_list(superuser_client, bundled_law, model):
 
 
 def test_provisions_open_in_the_tree_admin_filtered_by_edition(superuser_client, bundled_law):
-    revision = Revision.objects.get(law=bundled_law, valid_from="2014-04-07")
+    revision = Revision.objects.get(law=bundled_law, valid_from="2014-04-18")
     response = superuser_client.get("/admin/store/provision/", {"revision__id__exact": revision.pk})
     assert response.status_code == 200
     assert "treebeard" in response.content.decode()

@@ -19,7 +19,7 @@ def editor(db):
 
 @pytest.fixture
 def edition_2014(bundled_law):
-    return Revision.objects.get(law=bundled_law, valid_from="2014-04-07")
+    return Revision.objects.get(law=bundled_law, valid_from="2014-04-18")
 
 
 def form_data(revision, **overrides):
@@ -77,7 +77,7 @@ def test_editor_can_add_a_note_and_law_hash_and_quote_context_are_filled_in(clie
 
 def test_form_refuses_a_provision_missing_from_the_edition_and_a_quote_not_in_the_text(client, editor, bundled_law):
     client.force_login(editor)
-    edition_2010 = Revision.objects.get(law=bundled_law, valid_from="2010-05-22")
+    edition_2010 = Revision.objects.get(law=bundled_law, valid_from="2010-06-02")
     response = client.post(ADD_URL, form_data(edition_2010, target_eid="art_9-1"))
     assert "has no provision “art_9-1”" in response.content.decode()
     response = client.post(ADD_URL, form_data(edition_2010, quote_exact="words that are not there"))
@@ -133,7 +133,7 @@ def test_bulk_publish_and_unpublish(client, editor, edition_2014):
 
 def test_stale_filter_lists_notes_whose_wording_changed_since(client, editor, bundled_law):
     client.force_login(editor)
-    edition_2010 = Revision.objects.get(law=bundled_law, valid_from="2010-05-22")
+    edition_2010 = Revision.objects.get(law=bundled_law, valid_from="2010-06-02")
     client.post(ADD_URL, form_data(edition_2010, target_eid="art_2", title="On Article 2 as adopted"))
     client.post(ADD_URL, form_data(edition_2010, target_eid="art_3", title="On Article 3 as adopted"))
 

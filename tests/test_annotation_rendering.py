@@ -86,7 +86,7 @@ def test_there_are_at_least_30_payloads():
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
 def test_hostile_body_renders_harmless(payload):
-    html = render_body(payload, "/laws/x/on/2014-04-07/")
+    html = render_body(payload, "/laws/x/on/2014-04-18/")
     assert live_markup_problems(html) == [], html
 
 
@@ -100,11 +100,11 @@ def test_the_checker_itself_sees_live_markup():
 
 def test_markdown_renders_and_internal_links_resolve_in_the_edition_being_read():
     html = render_body(
-        "**Note** on [Article 6](eid:art_6) and [item 20-1](eid:art_9__subpara_20-1).", "/laws/fi/on/2014-04-07/"
+        "**Note** on [Article 6](eid:art_6) and [item 20-1](eid:art_9__subpara_20-1).", "/laws/fi/on/2014-04-18/"
     )
     assert "<strong>Note</strong>" in html
-    assert '<a href="/laws/fi/on/2014-04-07/art_6/" rel="nofollow noopener">Article 6</a>' in html
-    assert 'href="/laws/fi/on/2014-04-07/art_9__subpara_20-1/"' in html
+    assert '<a href="/laws/fi/on/2014-04-18/art_6/" rel="nofollow noopener">Article 6</a>' in html
+    assert 'href="/laws/fi/on/2014-04-18/art_9__subpara_20-1/"' in html
 
 
 def test_external_links_get_nofollow_noopener():
@@ -114,5 +114,5 @@ def test_external_links_get_nofollow_noopener():
 
 
 def test_malformed_eid_link_points_nowhere():
-    html = render_body("[x](eid:../../admin/)", "/laws/fi/on/2014-04-07/")
+    html = render_body("[x](eid:../../admin/)", "/laws/fi/on/2014-04-18/")
     assert "admin" not in html

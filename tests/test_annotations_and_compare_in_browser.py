@@ -18,11 +18,11 @@ def test_editor_annotates_article_5_from_the_reader_and_a_reader_then_sees_it(bu
     editor = User.objects.create_user("editor", password="pw-editor-1234", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
 
-    page.goto(f"{bundled_site}/admin/login/?next={LAW}/on/2014-04-07/art_5/")
+    page.goto(f"{bundled_site}/admin/login/?next={LAW}/on/2014-04-18/art_5/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1234")
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-07/art_5/")
+    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-18/art_5/")
 
     page.locator("#art_5").get_by_role("link", name=re.compile("^Annotate")).first.click()
     expect(page.get_by_label("Provision")).to_have_value("art_5")
@@ -42,7 +42,7 @@ def test_editor_annotates_article_5_from_the_reader_and_a_reader_then_sees_it(bu
 
 
 def test_no_hostile_note_opens_a_dialog_or_runs_script(bundled_site, page):
-    revision = Revision.objects.get(law__slug="foreign-intelligence", valid_from="2014-04-07")
+    revision = Revision.objects.get(law__slug="foreign-intelligence", valid_from="2014-04-18")
     for number, payload in enumerate(XSS_PAYLOADS):
         Annotation.objects.create(
             law=revision.law,
@@ -56,7 +56,7 @@ def test_no_hostile_note_opens_a_dialog_or_runs_script(bundled_site, page):
         )
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_5/")
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_5/")
     expect(page.locator(".note", has_text="Hostile 0")).to_be_visible()
     page.mouse.move(200, 400)
     page.locator(".note").first.hover()
@@ -68,7 +68,7 @@ def test_no_hostile_note_opens_a_dialog_or_runs_script(bundled_site, page):
 
 
 def test_comparison_switches_views_and_expands_context(bundled_site, page, artifacts_dir):
-    page.goto(f"{bundled_site}{LAW}/compare/2014-04-07/to/2018-07-02/")
+    page.goto(f"{bundled_site}{LAW}/compare/2014-04-18/to/2018-07-13/")
     expect(page.locator("h1")).to_have_text(re.compile("Changes to On Foreign Intelligence"))
     expect(page.locator("#art_21")).to_have_attribute("data-change", re.compile("changed|unchanged"))
     expect(page.locator("#art_21 ins").first).to_be_visible()
@@ -88,7 +88,7 @@ def test_comparison_switches_views_and_expands_context(bundled_site, page, artif
 
 
 def test_changed_articles_contents_jumps_to_the_change(bundled_site, page):
-    page.goto(f"{bundled_site}{LAW}/compare/2010-05-22/to/2024-01-05/")
+    page.goto(f"{bundled_site}{LAW}/compare/2010-06-02/to/2024-01-05/")
     page.locator("nav.toc").get_by_role("link", name=re.compile(r"^Article 9-1\.")).click()
     expect(page).to_have_url(re.compile("#art_9-1$"))
     expect(page.locator("#art_9-1")).to_be_in_viewport()
@@ -98,8 +98,8 @@ def test_changed_articles_contents_jumps_to_the_change(bundled_site, page):
 @pytest.mark.parametrize(
     ("name", "path"),
     [
-        ("compare", f"{LAW}/compare/2010-05-22/to/2024-01-05/"),
-        ("compare-side", f"{LAW}/compare/2014-04-07/to/2018-07-02/?layout=side"),
+        ("compare", f"{LAW}/compare/2010-06-02/to/2024-01-05/"),
+        ("compare-side", f"{LAW}/compare/2014-04-18/to/2018-07-13/?layout=side"),
         ("history", f"{LAW}/history/art_1/"),
     ],
 )
@@ -128,7 +128,7 @@ def test_reader_follows_an_amending_act_to_a_provisions_history_and_on_to_the_co
     page.go_back()
     act = page.locator(".amending-act", has_text="Law No. 553-IV")
     act.get_by_role("row", name=re.compile("Article 13")).get_by_role(
-        "link", name="the edition of 7 April 2014"
+        "link", name="the edition of 18 April 2014"
     ).click()
-    expect(page).to_have_url(f"{bundled_site}{LAW}/compare/2010-05-22/to/2014-04-07/#art_13")
+    expect(page).to_have_url(f"{bundled_site}{LAW}/compare/2010-06-02/to/2014-04-18/#art_13")
     expect(page.locator("#art_13")).to_be_visible()

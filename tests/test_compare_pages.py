@@ -14,7 +14,7 @@ def changes(page):
 
 
 def test_2010_to_2024_shows_inserted_articles_changed_articles_and_new_definitions(client, bundled_law):
-    page = client.get(f"{BASE}/compare/2010-05-22/to/2024-01-05/").content.decode()
+    page = client.get(f"{BASE}/compare/2010-06-02/to/2024-01-05/").content.decode()
     found = changes(page)
     for eid in ("art_9-1", "art_16-1", "art_16-2", "art_16-3"):
         assert found[eid] == "inserted", eid
@@ -26,7 +26,7 @@ def test_2010_to_2024_shows_inserted_articles_changed_articles_and_new_definitio
 
 
 def test_summary_counts_and_changed_articles_contents(client, bundled_law):
-    response = client.get(f"{BASE}/compare/2014-04-07/to/2018-07-02/")
+    response = client.get(f"{BASE}/compare/2014-04-18/to/2018-07-13/")
     counts = response.context["counts"]
     assert counts["inserted"] >= 2  # Article 9 item 9-1 and the new paragraph of Article 13 part 5
     changed = [change.eid for change in response.context["changed_articles"]]
@@ -35,26 +35,26 @@ def test_summary_counts_and_changed_articles_contents(client, bundled_law):
 
 
 def test_amendment_notes_of_the_newer_edition_explain_the_change(client, bundled_law):
-    page = client.get(f"{BASE}/compare/2014-04-07/to/2018-07-02/").content.decode()
+    page = client.get(f"{BASE}/compare/2014-04-18/to/2018-07-13/").content.decode()
     assert "No. 91-VI of 11 July 2017" in page
 
 
 def test_dates_in_either_order_put_the_older_edition_first(client, bundled_law):
-    forward = client.get(f"{BASE}/compare/2010-05-22/to/2014-04-07/")
-    backward = client.get(f"{BASE}/compare/2014-04-07/to/2010-05-22/")
+    forward = client.get(f"{BASE}/compare/2010-06-02/to/2014-04-18/")
+    backward = client.get(f"{BASE}/compare/2014-04-18/to/2010-06-02/")
     assert backward.status_code == 200
-    assert backward.context["older"].valid_from.isoformat() == "2010-05-22"
+    assert backward.context["older"].valid_from.isoformat() == "2010-06-02"
     assert changes(forward.content.decode()) == changes(backward.content.decode())
 
 
 @pytest.mark.parametrize(
     ("url", "status"),
     [
-        (f"{BASE}/compare/2009-01-01/to/2014-04-07/", 404),
+        (f"{BASE}/compare/2009-01-01/to/2014-04-18/", 404),
         (f"{BASE}/compare/2014-02-30/to/2018-01-01/", 404),
         (f"{BASE}/compare/junk/to/2018-01-01/", 404),
         ("/laws/nope/compare/2014-01-01/to/2018-01-01/", 404),
-        (f"{BASE}/compare/?from=2010-05-22&to=oops", 404),
+        (f"{BASE}/compare/?from=2010-06-02&to=oops", 404),
         (f"{BASE}/history/art_999/", 404),
         (f"{BASE}/history/%3Cscript%3E/", 404),
     ],
@@ -64,12 +64,12 @@ def test_bad_comparisons_are_helpful_404s(client, bundled_law, url, status):
 
 
 def test_compare_form_redirects_to_the_comparison(client, bundled_law):
-    response = client.get(f"{BASE}/compare/", {"from": "2018-07-02", "to": "2014-04-07"})
-    assert response["Location"] == f"{BASE}/compare/2018-07-02/to/2014-04-07/"
+    response = client.get(f"{BASE}/compare/", {"from": "2018-07-13", "to": "2014-04-18"})
+    assert response["Location"] == f"{BASE}/compare/2018-07-13/to/2014-04-18/"
 
 
 def test_views_inline_side_by_side_changes_only_and_full_text(client, bundled_law):
-    url = f"{BASE}/compare/2014-04-07/to/2018-07-02/"
+    url = f"{BASE}/compare/2014-04-18/to/2018-07-13/"
     changes_only = client.get(url).content.decode()
     full = client.get(url, {"show": "all"}).content.decode()
     side = client.get(url, {"layout": "side"}).content.decode()
@@ -82,9 +82,9 @@ def test_history_of_article_1_lists_its_changes(client, bundled_law):
     response = client.get(f"{BASE}/history/art_1/")
     statuses = [(entry.revision.valid_from.isoformat(), entry.status) for entry in response.context["entries"]]
     assert statuses == [
-        ("2010-05-22", "first"),
-        ("2014-04-07", "unchanged"),
-        ("2018-07-02", "unchanged"),
+        ("2010-06-02", "first"),
+        ("2014-04-18", "unchanged"),
+        ("2018-07-13", "unchanged"),
         ("2024-01-05", "changed"),
     ]
     assert '<ins class="whole">' in response.content.decode()
@@ -98,13 +98,13 @@ def test_history_of_an_inserted_article_starts_where_it_appears(client, bundled_
 
 
 def test_edition_and_article_pages_link_to_comparison_and_history(client, bundled_law):
-    assert f"{BASE}/compare/2014-04-07/to/2018-07-02/" in client.get(f"{BASE}/on/2018-07-02/").content.decode()
-    assert f"{BASE}/history/art_9/" in client.get(f"{BASE}/on/2018-07-02/art_9/").content.decode()
+    assert f"{BASE}/compare/2014-04-18/to/2018-07-13/" in client.get(f"{BASE}/on/2018-07-13/").content.decode()
+    assert f"{BASE}/history/art_9/" in client.get(f"{BASE}/on/2018-07-13/art_9/").content.decode()
 
 
 def test_comparison_page_costs_a_fixed_number_of_queries(client, bundled_law, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
-        client.get(f"{BASE}/compare/2010-05-22/to/2024-01-05/")
+        client.get(f"{BASE}/compare/2010-06-02/to/2024-01-05/")
 
 
 def change_block(page, eid):
@@ -113,7 +113,7 @@ def change_block(page, eid):
 
 
 def test_a_difference_between_language_versions_is_labelled_as_such_not_as_an_amendment(client, bundled_law):
-    page = client.get(f"{BASE}/compare/2014-04-07/to/2018-07-02/").content.decode()
+    page = client.get(f"{BASE}/compare/2014-04-18/to/2018-07-13/").content.decode()
     assert changes(page)["art_16-2__para_2"] == "changed"
     block = change_block(page, "art_16-2__para_2")
     assert "Changed: the language versions differ (not an amendment)" in block
@@ -125,5 +125,5 @@ def test_a_difference_between_language_versions_is_labelled_as_such_not_as_an_am
 
 
 def test_a_translators_note_stays_with_its_edition(client, bundled_law):
-    assert "The language versions differ" in client.get(f"{BASE}/on/2018-07-02/art_16-2/").content.decode()
-    assert "The language versions differ" not in client.get(f"{BASE}/on/2014-04-07/art_16-2/").content.decode()
+    assert "The language versions differ" in client.get(f"{BASE}/on/2018-07-13/art_16-2/").content.decode()
+    assert "The language versions differ" not in client.get(f"{BASE}/on/2014-04-18/art_16-2/").content.decode()

@@ -56,7 +56,7 @@ QUERY_PARAMETERS = [
     "status",
 ]
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
-SAMPLE = {"slug": "foreign-intelligence", "date": "2014-04-07", "first": "2010-05-22", "second": "2024-01-05"}
+SAMPLE = {"slug": "foreign-intelligence", "date": "2014-04-18", "first": "2010-06-02", "second": "2024-01-05"}
 
 
 def url_templates(patterns=None, prefix=""):
@@ -75,7 +75,7 @@ def encoded(value):
 
 
 def samples(bundled_law):
-    revision = Revision.objects.get(law=bundled_law, valid_from="2014-04-07")
+    revision = Revision.objects.get(law=bundled_law, valid_from="2014-04-18")
     return {
         **SAMPLE,
         "eid": "art_9",

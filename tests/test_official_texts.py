@@ -76,10 +76,10 @@ def test_kazakh_2018_keeps_the_2014_structure_plus_its_amendments(corpus):
 def test_official_texts_import_into_the_store(corpus):
     law = make_law(slug="foreign-intelligence-official", language="ru")
     for name, language, date in [
-        ("rus-2010-original.md", "ru", "2010-05-22"),
-        ("rus-2014.md", "ru", "2014-04-07"),
-        ("kaz-2010-original.md", "kk", "2010-05-22"),
-        ("kaz-2018.md", "kk", "2018-07-02"),
+        ("rus-2010-original.md", "ru", "2010-06-02"),
+        ("rus-2014.md", "ru", "2014-04-18"),
+        ("kaz-2010-original.md", "kk", "2010-06-02"),
+        ("kaz-2018.md", "kk", "2018-07-13"),
     ]:
         import_text(law, (corpus / name).read_text(encoding="utf-8"), valid_from=date, language=language)
     assert Provision.objects.filter(revision__law=law, kind="article").count() == 22 + 26 + 22 + 26

@@ -21,8 +21,8 @@ from tests.builders import note_on
 
 pytestmark = pytest.mark.django_db
 LAW = "/laws/foreign-intelligence"
-URL = f"{LAW}/on/2014-04-07/art_5/"
-CONTENTS = f"{LAW}/on/2014-04-07/contents/"
+URL = f"{LAW}/on/2014-04-18/art_5/"
+CONTENTS = f"{LAW}/on/2014-04-18/contents/"
 MARKER = "Quixotic zanzibar marker"
 
 
@@ -125,7 +125,7 @@ def by_bulk_create(note, staff, status):
 def test_every_way_of_publishing_or_unpublishing_a_note_reaches_readers(
     client, staff_client, bundled_law, clock, settings, write, start, end, immediate, searchable_after
 ):
-    note = note_on(bundled_law, "2014-04-07", "art_5", title=MARKER, body="Zanzibar is the word.", status=start)
+    note = note_on(bundled_law, "2014-04-18", "art_5", title=MARKER, body="Zanzibar is the word.", status=start)
     was_public = start == "published"
     before = what_readers_see(client)
     assert before["shown"] is was_public and before["searchable"] is was_public
@@ -143,7 +143,7 @@ def test_every_way_of_publishing_or_unpublishing_a_note_reaches_readers(
 
 def test_drafts_change_nothing_public(client, bundled_law, clock, settings):
     first = client.get(URL)
-    note = note_on(bundled_law, "2014-04-07", "art_5", title=MARKER, body="Draft.", status="draft")
+    note = note_on(bundled_law, "2014-04-18", "art_5", title=MARKER, body="Draft.", status="draft")
     note.body = "Still a draft, edited."
     note.save()
     Annotation.objects.filter(pk=note.pk).update(title="Renamed draft")
@@ -156,7 +156,7 @@ def test_drafts_change_nothing_public(client, bundled_law, clock, settings):
 def test_last_modified_moves_when_a_note_is_deleted_and_a_date_alone_never_proves_a_copy_current(
     client, bundled_law, clock, settings
 ):
-    note = note_on(bundled_law, "2014-04-07", "art_5", title=MARKER)
+    note = note_on(bundled_law, "2014-04-18", "art_5", title=MARKER)
     with connection.cursor() as cursor:  # the last public change, an hour ago
         cursor.execute("UPDATE store_lawversion SET changed_at = %s", [timezone.now() - datetime.timedelta(hours=1)])
     clock.pass_trust_window(settings)
@@ -169,15 +169,15 @@ def test_last_modified_moves_when_a_note_is_deleted_and_a_date_alone_never_prove
 
 
 def edit_article_5(law):
-    text = (FIXTURES_DIR / "foreign-intelligence" / "en-2014-04-07.md").read_text(encoding="utf-8")
+    text = (FIXTURES_DIR / "foreign-intelligence" / "en-2014-04-18.md").read_text(encoding="utf-8")
     edited = text.replace("based on the principles of:", "based on the renewed principles of:")
-    revision = Revision.objects.get(law=law, valid_from="2014-04-07")
+    revision = Revision.objects.get(law=law, valid_from="2014-04-18")
     import_statute(edited, law=law, language="en", valid_from=revision.valid_from, replace=True)
     return "renewed principles"
 
 
 def tamper_with_the_label(law):
-    Revision.objects.filter(law=law, valid_from="2014-04-07").update(label="Tampered label")
+    Revision.objects.filter(law=law, valid_from="2014-04-18").update(label="Tampered label")
     return "Tampered label"
 
 
@@ -191,7 +191,7 @@ def rewrite_a_provision_by_raw_sql(law):
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE store_provision SET heading = 'Rewritten heading' WHERE eid = 'art_5' AND revision_id = %s",
-            [Revision.objects.get(law=law, valid_from="2014-04-07").pk],
+            [Revision.objects.get(law=law, valid_from="2014-04-18").pk],
         )
     return "Rewritten heading"
 
@@ -219,7 +219,7 @@ def test_load_bundled_laws_restores_what_was_changed_and_readers_see_it(client, 
 
 def test_an_unpublished_edition_disappears_from_its_dates(client, bundled_law, clock, settings):
     assert client.get(URL).status_code == 200
-    Revision.objects.filter(law=bundled_law, valid_from="2014-04-07").update(published=False)
+    Revision.objects.filter(law=bundled_law, valid_from="2014-04-18").update(published=False)
     clock.pass_trust_window(settings)
     page = client.get(URL).content.decode()
     assert "As adopted (22 May 2010)" in page  # the edition in force that day is now the first one
@@ -319,7 +319,7 @@ def test_unknown_query_parameters_are_one_page_and_never_reach_the_page(client, 
 
 
 def test_parameters_a_page_understands_are_kept(client, bundled_law):
-    compare = f"{LAW}/compare/2010-05-22/to/2014-04-07/"
+    compare = f"{LAW}/compare/2010-06-02/to/2014-04-18/"
     inline = client.get(compare)
     side = client.get(compare, {"layout": "side", "utm_source": "x"})
     assert side["ETag"] != inline["ETag"]

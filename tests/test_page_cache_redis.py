@@ -82,7 +82,7 @@ def test_a_note_published_by_another_process_reaches_this_one_within_the_trust_w
     client, bundled_law, with_redis, monkeypatch, settings
 ):
     clock = Clock(monkeypatch)
-    note = note_on(bundled_law, "2014-04-07", "art_5", title=MARKER, status="draft")
+    note = note_on(bundled_law, "2014-04-18", "art_5", title=MARKER, status="draft")
     assert MARKER not in client.get(URL).content.decode()
     with connection.cursor() as cursor:  # another process's write: no signal reaches this one
         cursor.execute("UPDATE store_annotation SET status = 'published' WHERE id = %s", [note.pk])

@@ -32,8 +32,8 @@ def test_reader_follows_library_to_law_and_uses_the_contents(bundled_site, page)
 
 
 def test_permalink_to_an_item_scrolls_to_it_and_highlights_it(bundled_site, page):
-    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9__subpara_20-1/")
-    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-07/art_9/#art_9__subpara_20-1")
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_9__subpara_20-1/")
+    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-18/art_9/#art_9__subpara_20-1")
     item = page.locator("#art_9__subpara_20-1")
     expect(item).to_be_in_viewport()
     expect(item).to_have_class(re.compile("is-highlighted"))
@@ -52,18 +52,18 @@ def test_picking_a_date_shows_the_edition_in_force_then(bundled_site, page):
 
 def test_copy_citation_puts_the_citation_on_the_clipboard(bundled_site, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=bundled_site)
-    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9/")
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_9/")
     item = page.locator("#art_9__subpara_20-1")
     item.get_by_role("button", name=re.compile("Copy citation")).first.click()
-    citation = "Law No. 277-IV, Art. 9, item 20-1 (edition of 7 April 2014)"
+    citation = "Law No. 277-IV, Art. 9, item 20-1 (edition of 18 April 2014)"
     expect(item.locator(".copied").first).to_contain_text(citation)
     assert page.evaluate("navigator.clipboard.readText()") == citation
 
 
 def test_previous_and_next_article_links(bundled_site, page):
-    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9/")
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_9/")
     page.get_by_role("link", name=re.compile(r"Article 9-1\. .* →")).click()
-    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-07/art_9-1/")
+    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-18/art_9-1/")
     expect(page.locator("h1")).to_contain_text("Article 9-1.")
 
 
@@ -71,8 +71,8 @@ def test_previous_and_next_article_links(bundled_site, page):
     ("name", "path"),
     [
         ("library", "/laws/"),
-        ("edition", f"{LAW}/on/2014-04-07/"),
-        ("article", f"{LAW}/on/2014-04-07/art_9/"),
+        ("edition", f"{LAW}/on/2014-04-18/"),
+        ("article", f"{LAW}/on/2014-04-18/art_9/"),
         ("not-found", f"{LAW}/on/2012-01-01/art_9-1/"),
     ],
 )
@@ -83,13 +83,13 @@ def test_pages_have_no_accessibility_violations(bundled_site, page, artifacts_di
 
 def test_dark_mode_has_no_accessibility_violations(bundled_site, page, artifacts_dir):
     page.emulate_media(color_scheme="dark")
-    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_16-1/")
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_16-1/")
     assert_no_accessibility_violations(page, "article-dark", artifacts_dir)
 
 
 def test_narrow_screen_collapses_contents_and_does_not_scroll_sideways(bundled_site, page, artifacts_dir):
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(f"{bundled_site}{LAW}/on/2014-04-07/art_9/")
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_9/")
     expect(page.locator("details.toc")).not_to_have_attribute("open", "")
     expect(page.locator("details.timeline-details")).not_to_have_attribute("open", "")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -30,28 +30,28 @@ def test_dated_url_shows_the_edition_in_force_then(client, bundled_law):
     assert "As adopted (22 May 2010)" in page
     assert "This is a historical edition" in page
     assert 'id="art_9-1"' not in page
-    assert "In force from 22 May 2010 to 6 April 2014." in page
+    assert "In force from about 2 June 2010 to 17 April 2014." in page
 
 
 def test_article_page_has_breadcrumbs_neighbours_and_notes(client, bundled_law):
-    page = client.get(f"{BASE}/on/2014-04-07/art_9-1/").content.decode()
+    page = client.get(f"{BASE}/on/2014-04-18/art_9-1/").content.decode()
     assert '<h1 class="provision-heading">' in page
-    assert 'rel="prev" href="/laws/foreign-intelligence/on/2014-04-07/art_9/"' in page
-    assert 'rel="next" href="/laws/foreign-intelligence/on/2014-04-07/art_10/"' in page
+    assert 'rel="prev" href="/laws/foreign-intelligence/on/2014-04-18/art_9/"' in page
+    assert 'rel="next" href="/laws/foreign-intelligence/on/2014-04-18/art_10/"' in page
     assert "Chapter 2 is supplemented by Article 9-1" in page
     assert 'aria-current="location"' in page
-    assert "Law No. 277-IV, Art. 9-1 (edition of 7 April 2014)" in page
+    assert "Law No. 277-IV, Art. 9-1 (edition of 18 April 2014)" in page
 
 
 def test_item_permalink_opens_its_article_at_the_item(client, bundled_law):
-    response = client.get(f"{BASE}/on/2014-04-07/art_9__subpara_20-1/")
+    response = client.get(f"{BASE}/on/2014-04-18/art_9__subpara_20-1/")
     assert response.status_code == 302
-    assert response["Location"] == f"{BASE}/on/2014-04-07/art_9/#art_9__subpara_20-1"
+    assert response["Location"] == f"{BASE}/on/2014-04-18/art_9/#art_9__subpara_20-1"
 
 
 def test_language_query_picks_the_language_version(client, bundled_law, corpus):
     import_text(
-        bundled_law, (corpus / "rus-2014.md").read_text(encoding="utf-8"), valid_from="2014-04-07", language="ru"
+        bundled_law, (corpus / "rus-2014.md").read_text(encoding="utf-8"), valid_from="2014-04-18", language="ru"
     )
     page = client.get(f"{BASE}/on/2015-01-01/art_9-1/?lang=ru").content.decode()
     assert "Компетенция органов военной разведки" in page
@@ -66,11 +66,11 @@ def test_language_query_picks_the_language_version(client, bundled_law, corpus):
         ("/laws/no-such-law/", None),
         (
             f"{BASE}/on/2009-01-01/",
-            "had no edition in force on 1 January 2009; its first edition takes effect on 22 May 2010",
+            "had no edition in force on 1 January 2009; its first edition takes effect on 2 June 2010",
         ),
         (
             f"{BASE}/on/2012-01-01/art_9-1/",
-            "Article 9-1 did not exist on 1 January 2012; it first appears in the edition of 7 April 2014",
+            "Article 9-1 did not exist on 1 January 2012; it first appears in the edition of 18 April 2014",
         ),
         (f"{BASE}/on/2012-01-01/art_99/", "has no Article 99 in any edition"),
         (f"{BASE}/on/2024-02-30/", None),
@@ -93,7 +93,7 @@ def test_date_form_redirects_to_the_dated_url(client, bundled_law):
     assert response["Location"] == f"{BASE}/on/2015-03-01/?lang=en"
 
 
-@pytest.mark.parametrize("path", ["/laws/", f"{BASE}/", f"{BASE}/on/2014-04-07/art_9/", f"{BASE}/on/2014-04-07/chp_2/"])
+@pytest.mark.parametrize("path", ["/laws/", f"{BASE}/", f"{BASE}/on/2014-04-18/art_9/", f"{BASE}/on/2014-04-18/chp_2/"])
 def test_pages_use_few_queries(client, bundled_law, django_assert_max_num_queries, path):
     with django_assert_max_num_queries(10):
         assert client.get(path).status_code == 200
@@ -116,11 +116,11 @@ def test_query_count_does_not_grow_with_the_law(client):
 def test_commentary_follows_its_provision_into_later_editions(client, bundled_law):
     page = client.get(f"{BASE}/on/2024-01-05/art_5/").content.decode()
     assert "Principles: one-person command and combined methods" in page
-    assert "Written for the edition of 7 April 2014." in page
+    assert "Written for the edition of 18 April 2014." in page
 
 
 def test_notes_about_an_editions_wording_stay_with_that_edition(client, bundled_law):
-    earlier = client.get(f"{BASE}/on/2014-04-07/art_9/").content.decode()
+    earlier = client.get(f"{BASE}/on/2014-04-18/art_9/").content.decode()
     assert "2024 wording not verified" not in earlier
     assert "No. 185-V of 7 April 2014" in earlier  # the 2014 footnote
     later = client.get(f"{BASE}/on/2024-01-05/art_9/").content.decode()
@@ -128,7 +128,7 @@ def test_notes_about_an_editions_wording_stay_with_that_edition(client, bundled_
 
 
 def test_contents_page_lists_chapters_and_articles_with_note_counts(client, bundled_law):
-    page = client.get(f"{BASE}/on/2014-04-07/contents/").content.decode()
-    assert f'href="{BASE}/on/2014-04-07/art_9-1/"' in page
+    page = client.get(f"{BASE}/on/2014-04-18/contents/").content.decode()
+    assert f'href="{BASE}/on/2014-04-18/art_9-1/"' in page
     assert "Chapter 3" in page
     assert 'class="note-count"' in page

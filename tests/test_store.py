@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_store")]
 @pytest.fixture
 def law_with_editions():
     law = make_law()
-    for date, articles in [("2010-01-01", 1), ("2014-04-07", 2), ("2018-07-02", 3)]:
+    for date, articles in [("2010-01-01", 1), ("2014-04-18", 2), ("2018-07-13", 3)]:
         import_text(law, statute_text(articles_per_chapter=articles), valid_from=date)
     return law
 
@@ -25,8 +25,8 @@ def law_with_editions():
     [
         ("2010-01-01", "2010-01-01"),
         ("2014-04-06", "2010-01-01"),
-        ("2014-04-07", "2014-04-07"),
-        ("2030-01-01", "2018-07-02"),
+        ("2014-04-18", "2014-04-18"),
+        ("2030-01-01", "2018-07-13"),
         ("2009-12-31", None),
     ],
 )
@@ -41,7 +41,7 @@ def test_in_force_on_keeps_languages_apart(law_with_editions):
 
 def test_bulk_inserted_tree_is_a_valid_treebeard_tree(law_with_editions):
     assert Provision.objects.find_problems() == ([], [], [], [], [])
-    revision = Revision.objects.get(valid_from="2018-07-02")
+    revision = Revision.objects.get(valid_from="2018-07-13")
     article = Provision.objects.of_revision(revision).get(eid="art_2")
     assert [child.eid for child in Provision.objects.get_children(article)] == ["art_2__para_1", "art_2__para_2"]
     assert Provision.objects.get_parent(article).eid == "chp_1"
@@ -49,7 +49,7 @@ def test_bulk_inserted_tree_is_a_valid_treebeard_tree(law_with_editions):
 
 
 def test_subtree_is_the_provision_and_its_descendants_in_document_order(law_with_editions):
-    revision = Revision.objects.get(valid_from="2018-07-02")
+    revision = Revision.objects.get(valid_from="2018-07-13")
     article = Provision.objects.of_revision(revision).get(eid="art_2")
     eids = [p.eid for p in Provision.objects.subtree(article)]
     assert eids[0] == "art_2"
@@ -59,7 +59,7 @@ def test_subtree_is_the_provision_and_its_descendants_in_document_order(law_with
 
 
 def test_table_of_contents_selects_chapters_and_articles_only(law_with_editions):
-    revision = Revision.objects.get(valid_from="2014-04-07")
+    revision = Revision.objects.get(valid_from="2014-04-18")
     kinds = [p.kind for p in Provision.objects.table_of_contents(revision)]
     assert kinds == ["preamble", "chapter", "article", "article", "chapter", "article", "article"]
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
 from lawreader.compare.diff import DiffNode, compare_trees
-from lawreader.store.models import Annotation, Provision
+from lawreader.store.models import Annotation, Effect, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.outline import build
 from lawreader.store.queries import rows_among
@@ -44,6 +44,7 @@ class EditionComparison:
     newer: object
     comparison: object
     notes_by_eid: dict
+    effects_by_eid: dict  # eid → the effects of the acts first shown between the two editions: what explains it
 
     @property
     def language_differences(self):
@@ -66,7 +67,24 @@ def compare_editions(older, newer):
     notes_by_eid = {}
     for note in rows_among(notes, "target_eid", changed_eids):
         notes_by_eid.setdefault(note.target_eid, []).append(note)
-    return EditionComparison(older, newer, comparison, notes_by_eid)
+    return EditionComparison(older, newer, comparison, notes_by_eid, effects_between(older, newer))
+
+
+def effects_between(older, newer):
+    """{eid: effects} of the acts whose changes the newer edition is the first after the older to show."""
+    effects = (
+        Effect.objects.filter(
+            law_id=newer.law_id,
+            first_stated_in__valid_from__gt=older.valid_from,
+            first_stated_in__valid_from__lte=newer.valid_from,
+        )
+        .select_related("act")
+        .order_by("act__adopted_on")
+    )
+    by_eid = {}
+    for effect in effects:
+        by_eid.setdefault(effect.target_eid, []).append(effect)
+    return by_eid
 
 
 @dataclass

@@ -45,6 +45,7 @@ def editions(request, slug, first, second):
         "newer": newer,
         "language_differences": result.language_differences,
         "notes_by_eid": {eid: as_written(notes, permalink_base) for eid, notes in result.notes_by_eid.items()},
+        "effects_by_eid": result.effects_by_eid,
         "comparison": result.comparison,
         "root": presentation.present(result.comparison.root, full),
         "counts": result.comparison.counts,

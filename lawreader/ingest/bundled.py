@@ -31,7 +31,15 @@ FIXTURE = AnnotationSource.FIXTURE
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 LAW_FIELDS = ["title", "short_title", "number", "jurisdiction", "adopted_on", "official_id", "default_language"]
-EDITION_FIELDS = ["label", "source_note", "coverage_note", "amended_by"]
+# Revision fields a manifest's edition may set, with the value when it does not.
+EDITION_FIELDS = {
+    "label": "",
+    "source_note": "",
+    "coverage_note": "",
+    "amended_by": "",
+    "in_force_certain": True,
+    "in_force_basis": "",
+}
 
 
 class ManifestError(ValueError):
@@ -69,7 +77,7 @@ def read_manifest(path):
 
 
 def edition_values(edition):
-    values = {name: edition.get(name, "") for name in EDITION_FIELDS}
+    values = {name: edition.get(name, default) for name, default in EDITION_FIELDS.items()}
     if isinstance(values["amended_by"], list):
         values["amended_by"] = "\n".join(values["amended_by"])
     return values
@@ -101,6 +109,7 @@ def load_edition(law, folder, edition, report, progress):
     text = path.read_text(encoding="utf-8")
     valid_from = datetime.date.fromisoformat(edition["valid_from"])
     values = edition_values(edition)
+    move_edition(law, edition, valid_from)
     existing = Revision.objects.filter(law=law, language=edition["language"], valid_from=valid_from).first()
     name = f"{edition['language']} {valid_from:%Y-%m-%d}"
     if existing and existing.source_checksum == checksum(text):
@@ -115,6 +124,17 @@ def load_edition(law, folder, edition, report, progress):
     report.imported.append(name)
     if progress:
         progress(f"  {summary}")
+
+
+def move_edition(law, edition, valid_from):
+    """An edition the manifest now dates differently ("previously_valid_from": the date it had) keeps its row, and
+    with it the notes editors wrote against it."""
+    previously = edition.get("previously_valid_from")
+    if not previously:
+        return
+    in_language = Revision.objects.filter(law=law, language=edition["language"])
+    if not in_language.filter(valid_from=valid_from).exists():
+        in_language.filter(valid_from=datetime.date.fromisoformat(previously)).update(valid_from=valid_from)
 
 
 def fixture_digest(kind, body):

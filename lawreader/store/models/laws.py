@@ -40,7 +40,15 @@ class Revision(models.Model):
 
     law = models.ForeignKey(Law, on_delete=models.CASCADE, related_name="revisions")
     language = models.CharField(max_length=2, choices=LANGUAGES)
-    valid_from = models.DateField()
+    valid_from = models.DateField(
+        help_text=_("The day it came into force, or when that hangs on an unrecorded date, the earliest it can have.")
+    )
+    in_force_certain = models.BooleanField(
+        default=True, help_text=_("Is the date it came into force known, not only the earliest it can have been?")
+    )
+    in_force_basis = models.TextField(
+        blank=True, help_text=_("How the date is known, e.g. the amending act's rule of entry into force.")
+    )
     label = models.CharField(max_length=300, blank=True)
     title = models.CharField(max_length=500, blank=True, help_text=_("The law's title as printed in this edition."))
     source_note = models.TextField(
