@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from lawreader import vocabulary
+from lawreader import dates, vocabulary
 
 # A citation is short; anything longer is words, and the cap bounds every step below.
 MAX_QUERY_LENGTH = 200
@@ -130,6 +130,29 @@ def is_citable(segments):
 
 class NotACitation(Exception):
     """Raised inside the parser to give up; parse_citation turns it into None."""
+
+
+# The words that tie a citation to a date: "Article 9 as of 1 January 2016", "ст. 9 на 01.01.2016",
+# "ст. 9 по состоянию на 01.01.2016", "2016-01-01 9-бап", "9-бап 01.01.2016 жағдай бойынша".
+AS_OF_RE = re.compile(
+    r"\b(?:as\s+(?:of|at|in\s+force\s+on)|in\s+force\s+on|on|at|по\s+состоянию\s+на|в\s+редакции\s+на|на"
+    r"|жағдай\w*\s+бойынша|күнгі|бойынша)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_dated_citation(query: str) -> tuple[Citation | None, object]:
+    """(citation, date) for "Article 9 as of 1 January 2016" and its Russian and Kazakh forms; the date is None
+    when the query names none, and the citation None when the query is words."""
+    if not isinstance(query, str) or len(query.strip()) > MAX_QUERY_LENGTH:
+        return None, None
+    found = dates.find_dates(query)
+    if len(found) == 1:
+        rest = AS_OF_RE.sub(" ", query[: found[0].start] + " " + query[found[0].end :])
+        citation = parse_citation(rest)
+        if citation is not None:
+            return citation, found[0].date
+    return parse_citation(query), None
 
 
 def parse_citation(query: str) -> Citation | None:

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from lawreader.citations import parse_citation, parse_dated_citation
 from lawreader.ingest.footnotes import (
     AMENDED,
     DAYS_AFTER_PUBLICATION,
@@ -253,3 +254,34 @@ def test_a_comparison_attributes_each_changed_article_to_the_acts_that_explain_i
     article_9 = page[page.index('id="art_9"') : page.index('id="art_9-1"')]
     assert "Law No. 419-V of 24 November 2015" in article_9 and "Law No. 36-VI of 28 December 2016" in article_9
     assert "Law No. 553-IV" not in article_9  # shown already in 2014: not part of this comparison
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Article 9 as of 1 January 2016", "ст. 9 на 01.01.2016", "2016-01-01 9-бап", "9-бап 01.01.2016 жағдай бойынша"],
+)
+def test_a_citation_with_a_date_opens_the_provision_as_in_force_that_day(query):
+    citation, as_of = parse_dated_citation(query)
+    assert (citation.eid(), as_of) == ("art_9", D(2016, 1, 1))
+
+
+def test_a_citation_without_a_date_and_words_with_one_are_read_as_before():
+    assert parse_dated_citation("Article 9") == (parse_citation("Article 9"), None)
+    assert parse_dated_citation("budget of 1 January 2016") == (None, None)
+
+
+@pytest.mark.django_db
+def test_searching_a_dated_citation_opens_that_days_provision_with_its_gap_warning(client, bundled_law):
+    response = client.get("/search/", {"q": "ст. 9 на 01.01.2016"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{LAW}/on/2016-01-01/art_9/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Law No. 419-V of 24 November 2015" in page and "Changes not yet shown in this edition" in page
+
+
+@pytest.mark.django_db
+def test_the_timeline_says_which_acts_came_between_the_editions_held(client, bundled_law):
+    page = client.get(f"{LAW}/on/2016-06-01/art_9/").content.decode()
+    timeline = page[page.index('class="timeline"') : page.index('class="date-form"')]
+    assert "then amended by 6 acts, shown together in the next edition" in timeline  # 227-V … 165-VI
+    assert "Law No. 419-V of 24 November 2015</a>: in force from 1 January 2016" in timeline

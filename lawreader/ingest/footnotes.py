@@ -19,6 +19,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from lawreader import dates
 from lawreader.ingest import layout
 from lawreader.vocabulary import ARTICLE, child_eid
 
@@ -64,37 +65,11 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "six": 6, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60,
     "ninety": 90,
 }  # fmt: skip
-ENGLISH_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
 
 
 def number_in_words(words):
     """'двадцати одного' → 21, 'он' → 10, 'twenty-one' → 21; 0 when no number word is there."""
     return sum(NUMBER_WORDS.get(word, 0) for word in re.split(r"[\s-]+", words.lower()))
-
-
-def parse_date(text):
-    """'13.02.2012', '2012.02.13', '13 February 2012', '13 февраля 2012 года' → a date, or None."""
-    text = text.strip()
-    for pattern, order in ((r"(\d{1,2})\.(\d{1,2})\.(\d{4})", "dmy"), (r"(\d{4})\.(\d{1,2})\.(\d{1,2})", "ymd")):
-        matched = re.fullmatch(pattern, text)
-        if matched:
-            values = dict(zip(order, map(int, matched.groups()), strict=True))
-            return safe_date(values["y"], values["m"], values["d"])
-    matched = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text)
-    if matched and matched[2].lower() in ENGLISH_MONTHS:
-        return safe_date(int(matched[3]), ENGLISH_MONTHS.index(matched[2].lower()) + 1, int(matched[1]))
-    stated = layout.stated_date(text)
-    return safe_date(*stated) if stated else None
-
-
-def safe_date(year, month, day):
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
 
 
 # --- entry into force ---------------------------------------------------------------------------------------
@@ -118,7 +93,7 @@ def entry_into_force(text):
     его первого официального опубликования)' → 10 days after publication."""
     fixed = FIXED_DATE_RE.search(text)
     if fixed:
-        date = parse_date(fixed["date"] or fixed["kkdate"])
+        date = dates.parse_date(fixed["date"] or fixed["kkdate"])
         if date:
             return EntryIntoForce(ON_DATE, date=date)
     if not PUBLICATION_RE.search(text):
@@ -177,7 +152,7 @@ def read_footnote(text):
         if not named_before:
             continue
         start, action, _ = named_before[-1]
-        date = parse_date(act["date"] or act["en_date"] or "")
+        date = dates.parse_date(act["date"] or act["en_date"] or "")
         number = act["number"] or act["en_number"] or ""
         if date is None:
             continue

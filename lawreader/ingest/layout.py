@@ -11,6 +11,7 @@ forms; `parser` decides what they mean in context.
 import re
 from dataclasses import dataclass
 
+from lawreader import dates
 from lawreader.vocabulary import ARTICLE, ATTACHMENT, CHAPTER, DIVISION, SECTION, SUBCHAPTER, SUBSECTION
 
 SOFT_HYPHEN = "\u00ad"
@@ -335,46 +336,13 @@ def quotation_change(text):
 
 # --- what the text says about itself -------------------------------------------------------------------------
 
-RUSSIAN_MONTHS = (
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-)
-KAZAKH_MONTHS = (
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
-)  # fmt: skip
-RUSSIAN_DATE_RE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+(?P<year>\d{4})", re.IGNORECASE)
-KAZAKH_DATE_RE = re.compile(r"(?P<year>\d{4})\s*жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[а-яәғқңөұүһі]+)", re.IGNORECASE)
-NUMERIC_DATE_RE = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
 ACT_NUMBER_RE = re.compile(r"(?:№|N)\s*(?P<number>\d+(?:-[IVXLCІХ]+)?)", re.IGNORECASE)
 
 
-def month_number(word, stems):
-    word = word.lower()
-    # Longest stem first: "ма" (мая) must not take "март".
-    for stem in sorted(stems, key=len, reverse=True):
-        if word.startswith(stem):
-            return stems.index(stem) + 1
-    return None
-
-
 def stated_date(text):
-    """The first date `text` states ("22 мая 2010 года", "2010 жылғы 22 мамыр", "22.05.2010") as (y, m, d)."""
-    for pattern, stems in ((RUSSIAN_DATE_RE, RUSSIAN_MONTHS), (KAZAKH_DATE_RE, KAZAKH_MONTHS), (NUMERIC_DATE_RE, None)):
-        for matched in pattern.finditer(text):
-            month = int(matched["month"]) if stems is None else month_number(matched["month"], stems)
-            if month:
-                return int(matched["year"]), month, int(matched["day"])
-    return None
+    """The first date `text` states ("22 мая 2010 года", "2010 жылғы 22 мамыр", "22.05.2010"), or None."""
+    found = dates.find_dates(text)
+    return found[0].date if found else None
 
 
 def stated_number(text):

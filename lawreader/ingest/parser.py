@@ -10,7 +10,6 @@ after a number printed twice); `strict=True` refuses them instead. `layout` reco
 module decides what they mean where they stand.
 """
 
-import datetime
 import functools
 import hashlib
 import re
@@ -118,8 +117,7 @@ class ParsedStatute:
     @property
     def adopted(self):
         """The date the closing block states (the act's adoption), as a date, or None."""
-        stated = layout.stated_date(self.signature)
-        return datetime.date(*stated) if stated and valid_date(*stated) else None
+        return layout.stated_date(self.signature)
 
     @property
     def number(self):
@@ -156,14 +154,6 @@ class ParsedStatute:
 
         visit(self.root, 0)
         return lines
-
-
-def valid_date(year, month, day):
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from lawreader.annotate.visibility import notes_for
+from lawreader.store.amendments import effects_of
 from lawreader.store.models import Provision
 from lawreader.store.models.provisions import ProvisionKind
 from lawreader.store.outline import outline
@@ -17,6 +18,11 @@ def whole_edition(revision, user, kinds=None):
     if not provisions:
         raise EditionNotFound(_("This edition has no text yet."))
     return outline(provisions, notes)[0]
+
+
+def law_effects(law):
+    """The law's amending acts' effects, cached until its public content changes."""
+    return cached_for_law(law.slug, "effects", lambda: effects_of(law.pk))
 
 
 def table_of_contents(revision):

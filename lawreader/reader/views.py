@@ -11,12 +11,13 @@ from lawreader.annotate.display import decorate
 from lawreader.annotate.visibility import note_counts_by_article
 from lawreader.reader.contents import CONTENTS_KINDS, contents_of, count_notes, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
+    law_effects,
     provision_page,
     table_of_contents,
     whole_edition,
 )
 from lawreader.reader.preferences import note_preferences
-from lawreader.store.amendments import pending_changes, touching
+from lawreader.store.amendments import acts_meanwhile, pending_changes, touching
 from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
@@ -79,7 +80,7 @@ def edition_page(request, law, date, dated_url):
             "document": document,
             "toc": toc,
             "requested_date": date if dated_url else None,
-            "pending_changes": pending_changes(timeline, revision, date),
+            "pending_changes": pending_changes(timeline, revision, date, context["law_effects"]),
         }
     )
     return render(request, "reader/edition.html", context)
@@ -115,7 +116,9 @@ def provision_on(request, slug, date, eid):
             "ancestors": ancestors,
             "toc": toc,
             "current_eid": node.provision.eid,
-            "pending_changes": touching(pending_changes(timeline, revision, date), node.provision.eid),
+            "pending_changes": touching(
+                pending_changes(timeline, revision, date, context["law_effects"]), node.provision.eid
+            ),
             "contents_link": reverse("reader:contents", args=[law.slug, revision.valid_from])
             + context["language_query"],
             "requested_date": date,
@@ -147,6 +150,10 @@ def contents_on(request, slug, date):
 def edition_context(request, law, timeline, revision, language, date, preferences):
     current = timeline.current()
     languages = timeline.languages
+    effects = law_effects(law)
+    meanwhile = acts_meanwhile(timeline, effects)
+    for edition in timeline.revisions:
+        edition.acts_meanwhile = meanwhile.get(edition.pk, [])
     return {
         "law": law,
         "revision": revision,
@@ -163,6 +170,7 @@ def edition_context(request, law, timeline, revision, language, date, preference
         "page_title": law.short_title or law.title,
         "note_preferences": preferences,
         "note_kinds": AnnotationKind.choices,
+        "law_effects": effects,
     }
 
 

@@ -15,10 +15,12 @@ class Candidate:
     provision: Provision
     revision: object
 
-    def url(self, language):
-        """The permalink; a part or item opens its article at the provision."""
+    def url(self, language, as_of=None):
+        """The permalink (or, for a citation with a date, the provision as in force that day); a part or item opens
+        its article at the provision."""
         article = article_of(self.provision.eid) or self.provision.eid
-        url = reverse("reader:provision", args=[self.revision.law.slug, self.revision.valid_from, article])
+        date = as_of or self.revision.valid_from
+        url = reverse("reader:provision", args=[self.revision.law.slug, date, article])
         url = with_language(url, language, self.revision.law)
         return url if article == self.provision.eid else f"{url}#{self.provision.eid}"
 

@@ -5,7 +5,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from lawreader.citations import parse_citation
+from lawreader.citations import parse_dated_citation
 from lawreader.search.backends.base import Scope
 from lawreader.search.forms import SearchForm
 from lawreader.search.results import citation_candidates, entry_url, group_by_provision
@@ -37,11 +37,12 @@ def search(request):
     revisions = revisions_in_scope(laws, language, options["edition"])
     context.update({"language": language, "revisions": revisions, "all_editions": options["edition"] == "all"})
 
-    citation = parse_citation(raw)
+    citation, as_of = parse_dated_citation(raw)
     if citation is not None:
-        candidates = citation_candidates(citation, revisions)
+        # "Article 9 as of 1 January 2016": the provision in the edition in force that day, read as of that day.
+        candidates = citation_candidates(citation, revisions_in_scope(laws, language, as_of) if as_of else revisions)
         if len(candidates) == 1:
-            return redirect(candidates[0].url(language))
+            return redirect(candidates[0].url(language, as_of))
         context.update({"citation": citation, "candidates": candidates})
         if candidates:
             return render(request, "search/results.html", context)

@@ -1,6 +1,7 @@
 """The acts that changed a law, read against its editions: which acts a page's date is past that the edition shown
 does not include yet, and which edition first shows each act's effects."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -22,21 +23,24 @@ class PendingChange:
         return self.effect.act
 
 
-def pending_changes(timeline, revision, date):
-    """Every effect on the law that `revision` does not include (first stated by a later edition) by an act that
+def effects_of(law_id):
+    """Every effect on the law with its act and the edition that first states it, in one query."""
+    return list(
+        Effect.objects.filter(law_id=law_id)
+        .select_related("act", "first_stated_in")
+        .order_by("act__adopted_on", "act__number", "target_eid")
+    )
+
+
+def pending_changes(timeline, revision, date, effects):
+    """Of the law's `effects`, those `revision` does not include (first stated by a later edition) by an act that
     was, or may have been, in force on `date`: what legislation.gov.uk calls changes not yet applied."""
     later = [r for r in timeline.revisions if r.valid_from > revision.valid_from]
-    if not later:
-        return []
-    effects = (
-        Effect.objects.filter(law_id=revision.law_id, first_stated_in__valid_from__gt=revision.valid_from)
-        .select_related("act", "first_stated_in")
-        .order_by("act__adopted_on", "target_eid")
-    )
     pending = []
     for effect in effects:
-        if effect.act.possibly_in_force_on(date):
-            includes = [r for r in later if r.valid_from >= effect.first_stated_in.valid_from]
+        shown_from = effect.first_stated_in.valid_from
+        if later and shown_from > revision.valid_from and effect.act.possibly_in_force_on(date):
+            includes = [r for r in later if r.valid_from >= shown_from]
             pending.append(PendingChange(effect, effect.act.in_force_on is not None, includes[0] if includes else None))
     return pending
 
@@ -67,3 +71,14 @@ def acts_touching(law, eid):
         for effect in effects
         if vocabulary.is_within(eid, effect.target_eid) or vocabulary.is_within(effect.target_eid, eid)
     ]
+
+
+def acts_meanwhile(timeline, effects):
+    """{revision pk: acts} — the acts first shown by the edition after each one: amendments made while it was the
+    latest edition held here, which the next edition shows together."""
+    meanwhile = {}
+    for effect in effects:
+        before = timeline.in_force_on(effect.first_stated_in.valid_from - datetime.timedelta(days=1))
+        if before is not None and effect.act not in meanwhile.setdefault(before.pk, []):
+            meanwhile[before.pk].append(effect.act)
+    return meanwhile
