@@ -293,7 +293,8 @@ def kazakh_chain(parsed):
 
 
 def order_key(eid):
-    """Sorts eids in the law's order ("art_2" before "art_13", "art_9" before "art_9-1"); unknown eids last."""
+    """Sorts eids by kind, then by number as the law counts ("art_2" before "art_13", "art_9" before "art_9-1"):
+    the law's order for provisions of one kind, such as the articles an act amended; unknown eids last."""
     parsed = segments(eid)
     if parsed is None:
         return ((len(KINDS), (), eid),)

@@ -20,7 +20,7 @@ from lawreader.ingest.footnotes import (
 )
 from lawreader.ingest.importer import import_statute
 from lawreader.ingest.parser import parse_statute
-from lawreader.store.models import AmendingAct, Effect, LawVersion
+from lawreader.store.models import AmendingAct, Effect, LawVersion, Revision
 from tests.builders import import_text, make_law
 
 D = datetime.date
@@ -285,3 +285,68 @@ def test_the_timeline_says_which_acts_came_between_the_editions_held(client, bun
     timeline = page[page.index('class="timeline"') : page.index('class="date-form"')]
     assert "then amended by 6 acts, shown together in the next edition" in timeline  # 227-V … 165-VI
     assert "Law No. 419-V of 24 November 2015</a>: in force from 1 January 2016" in timeline
+
+
+# --- regressions found in review ------------------------------------------------------------------------------
+
+
+def test_words_inside_an_acts_brackets_are_not_an_action():
+    text = (
+        "Статья 9 с изменениями, внесенными законами РК от 13.02.2012 № 553-IV (вводится в действие, за исключением "
+        "подпункта 2, по истечении десяти календарных дней после его первого официального опубликования); "
+        "от 24.11.2015 № 419-V (вводится в действие с 1 января 2016 года)."
+    )
+    effects = read_footnote(text)
+    assert [(e.act.number, e.action) for e in effects] == [("553-IV", AMENDED), ("419-V", AMENDED)]
+    assert effects[1].act.entry_into_force.date == D(2016, 1, 1)
+
+
+def test_each_insertion_names_its_own_article_and_a_later_amendment_is_the_footnotes_own():
+    text = (
+        "Глава 2 дополнена статьей 9-1 в соответствии с Законом РК от 16.02.2012 № 562-IV; дополнена статьей 9-2 в "
+        "соответствии с Законом РК от 16.03.2012 № 563-IV; с изменениями, внесенными Законом РК от 07.04.2014 № 185-V."
+    )
+    assert [(e.act.number, e.action, e.target_eid) for e in read_footnote(text)] == [
+        ("562-IV", INSERTED, "art_9-1"),
+        ("563-IV", INSERTED, "art_9-2"),
+        ("185-V", AMENDED, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("алғашқы ресми жарияланған күнінен кейін күнтізбелік он бес күн өткен соң", (DAYS_AFTER_PUBLICATION, 15)),
+        (
+            "по истечении сорока пяти календарных дней после его первого официального опубликования",
+            (DAYS_AFTER_PUBLICATION, 45),
+        ),
+        ("по истечении многих календарных дней после его первого официального опубликования", ("", 0)),
+    ],
+)
+def test_periods_are_read_or_left_unstated_never_guessed(rule, expected):
+    found = entry_into_force(rule)
+    assert (found.rule, found.period) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_store")
+def test_an_effect_on_the_law_as_a_whole_is_shown_without_a_provision_link(client):
+    law = make_law()
+    text = "# Law\n\nFootnote. The Law as amended by Law No. 5-V of 3 March 2015.\n\n1) one;\n\n2) two.\n"
+    import_text(law, text)
+    import_text(law, text.replace("two.", "two, amended."), "2021-01-01")
+    page = client.get("/laws/test-law/amendments/")
+    assert page.status_code == 200
+    assert "the law" in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_store")
+def test_acts_cited_only_by_a_draft_edition_are_not_public(client):
+    law = make_law()
+    import_text(
+        law, "# Law\n\nArticle 1. A\n\nText.\n\nFootnote. Article 1 as amended by Law No. 5-V of 3 March 2015.\n"
+    )
+    Revision.objects.update(published=False)
+    assert "Law No. 5-V" not in client.get("/laws/test-law/amendments/").content.decode()

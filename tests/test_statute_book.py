@@ -377,7 +377,7 @@ def test_a_folder_imports_each_file_on_its_own_and_reports_failures(tmp_path):
     out, err, error = run(tmp_path)
 
     assert error == "2 of 3 files failed; the others were imported."
-    assert "b.md: the text states no date of its own" in err
+    assert "b.md: the date the edition took effect is needed" in err
     assert "c.md: line 1: the file has no text" in err
     assert "1 of 3 files imported." in out
     assert [(r.law.slug, r.language, r.valid_from.isoformat()) for r in Revision.objects.all()] == [
@@ -391,7 +391,7 @@ def test_a_folder_imports_each_file_on_its_own_and_reports_failures(tmp_path):
 @pytest.mark.usefixtures("empty_store")
 def test_a_text_without_a_date_needs_one(tmp_path):
     _, _, error = run(write(tmp_path, "b.md", "# Заң\n\n1-бап. Мерзім\n\nМәтін.\n"))
-    assert "states no date of its own" in error
+    assert "the date the edition took effect is needed" in error
     assert not Law.objects.exists()
 
 
@@ -581,3 +581,44 @@ def test_a_point_citing_an_act_with_unbalanced_quotes_still_leads_into_its_sub_p
     )
     statute = parse_statute(text, "kk")
     assert [n.number for n in find(statute, "art_1__para_7").children if n.kind == "subparagraph"] == ["1", "2"]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_store")
+def test_only_a_laws_first_edition_is_dated_from_the_adoption_its_text_states(tmp_path):
+    text = "# Закон\n\nСтатья 1. Срок\n\nТекст.\n\nПрезидент Республики Казахстан\n\n22 мая 2010 года\n"
+    run(write(tmp_path, "law.md", text), "--law", "law")
+    first = Revision.objects.get()
+    assert (first.valid_from.isoformat(), first.in_force_certain) == ("2010-05-22", False)
+    assert "the date it came into force is not recorded here" in first.in_force_basis
+    # A consolidated later text keeps the original signature: it must be dated, or it would replace the first.
+    _, _, error = run(write(tmp_path, "later.md", text.replace("Текст.", "Новый текст.")), "--law", "law")
+    assert "give --valid-from" in error
+    assert Revision.objects.count() == 1
+
+
+def test_russian_low_and_high_quotes_open_and_close_a_quotation():
+    text = "# Закон\n\nСтатья 1. Изменения\n\n1) слова „Закон“ заменить словами „Кодекс“;\n\n2) статью 5 исключить.\n"
+    assert [n.number for n in find(parse_statute(text, "ru"), "art_1").children] == ["1", "2"]
+
+
+def test_a_file_of_invisible_characters_is_refused():
+    with pytest.raises(StatuteSyntaxError, match="line 1: the file has no visible text"):
+        parse_statute("\u00ad\ufeff\n", "ru")
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title"),
+    [("Глава IIIСпециальные положения", "III", "Специальные положения"), ("Глава XСЛУЖБА", "X", "СЛУЖБА")],
+)
+def test_a_roman_number_glued_to_a_title_in_capitals(heading, number, title):
+    node = find(
+        parse_statute(f"# Закон\n\n{heading}\n\nСтатья 1. А\n\nТекст.\n", "ru"), f"chp_{10 if number == 'X' else 3}"
+    )
+    assert (node.number, node.heading) == (number, title)
+
+
+def test_a_kazakh_footnote_after_the_signature_that_names_an_act_is_a_footnote():
+    text = "# Заң\n\n1-бап. Мерзім\n\nМәтін.\n\nҚазақстан Республикасының Президенті\n\nЕскерту. Заңға өзгерістер енгізілді - ҚР 2012.02.13 № 553-IV Заңымен.\n"
+    [note] = parse_statute(text, "kk").root.notes
+    assert note.kind == "footnote"

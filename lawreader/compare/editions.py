@@ -73,7 +73,8 @@ def compare_editions(older, newer):
 def effects_between(older, newer):
     """{eid: effects} of the acts whose changes the newer edition is the first after the older to show."""
     effects = (
-        Effect.objects.filter(
+        Effect.objects.public()
+        .filter(
             law_id=newer.law_id,
             first_stated_in__valid_from__gt=older.valid_from,
             first_stated_in__valid_from__lte=newer.valid_from,

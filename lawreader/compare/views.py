@@ -10,7 +10,7 @@ from lawreader import vocabulary
 from lawreader.annotate.display import as_written
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
-from lawreader.store.amendments import acts_of, acts_touching
+from lawreader.store.amendments import acts_of, effects_of, effects_touching
 from lawreader.store.models import Law
 from lawreader.store.models.laws import LANGUAGE_CODES
 from lawreader.store.timeline import Timeline
@@ -99,7 +99,7 @@ def history(request, slug, eid):
         "eid": eid,
         "name": vocabulary.name(eid),
         "entries": entries,
-        "acts": acts_touching(law, eid),
+        "effects": effects_touching(effects_of(law.pk), eid),
         "fold_context": True,
         "language": language,
         "language_query": language_query(language, law),

@@ -59,11 +59,13 @@ class Effect:
 
 NUMBER_WORDS = {
     # Russian (genitive, as the formulas use them), Kazakh, English.
-    "одного": 1, "двух": 2, "трех": 3, "трёх": 3, "шести": 6, "десяти": 10, "пятнадцати": 15, "двадцати": 20,
-    "тридцати": 30, "шестидесяти": 60, "девяноста": 90,
-    "бір": 1, "екі": 2, "үш": 3, "алты": 6, "он": 10, "жиырма": 20, "отыз": 30, "алпыс": 60, "тоқсан": 90,
-    "one": 1, "two": 2, "three": 3, "six": 6, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60,
-    "ninety": 90,
+    "одного": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
+    "девяти": 9, "десяти": 10, "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+    "шестидесяти": 60, "девяноста": 90,
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
+    "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "тоқсан": 90,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
 }  # fmt: skip
 
 
@@ -74,28 +76,24 @@ def number_in_words(words):
 
 # --- entry into force ---------------------------------------------------------------------------------------
 
-FIXED_DATE_RE = re.compile(
-    r"(?:с|from|on)\s+(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2} [A-Za-z]+ \d{4})"
-    r"|(?P<kkdate>\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\.\d{1,2}\.\d{1,2})\s*(?:бастап|жылғы)",
-    re.IGNORECASE,
-)
+# "вводится в действие с 01.01.2016", "с 1 января 2016 года", "01.01.2016 бастап", "shall enter into force on …".
+FIXED_DATE_WORDS_RE = re.compile(r"(?:^|\s)(?:с|from|on)\s|бастап|жылғы", re.IGNORECASE)
 PERIOD_RE = re.compile(
     r"(?P<words>(?:[а-яёәғқңөұүһі]+|[a-z]+)(?:[\s-](?:[а-яёәғқңөұүһі]+|[a-z]+))?)\s+"
-    r"(?:(?:календарн\w*|calendar)\s+)?(?P<unit>дн\w*|дня|месяц\w*|күн\w*|ай|days?|months?)",
+    r"(?:(?:календарн\w*|calendar)\s+)?(?P<unit>дн\w*|месяц\w*|күн\w*|ай|days?|months?)",
     re.IGNORECASE,
 )
 KAZAKH_PERIOD_RE = re.compile(r"күнтізбелік\s+(?P<words>[а-яәғқңөұүһі]+(?:\s+[а-яәғқңөұүһі]+)?)\s+(?P<unit>күн|ай)")
+EXPIRY_RE = re.compile(r"истечени|expiry|өткен", re.IGNORECASE)  # "after a period": the period was not read
 PUBLICATION_RE = re.compile(r"опубликован|жарияланған|publication", re.IGNORECASE)
 
 
 def entry_into_force(text):
     """The rule in a footnote's parenthesis: '(вводится в действие по истечении десяти календарных дней после дня
     его первого официального опубликования)' → 10 days after publication."""
-    fixed = FIXED_DATE_RE.search(text)
-    if fixed:
-        date = dates.parse_date(fixed["date"] or fixed["kkdate"])
-        if date:
-            return EntryIntoForce(ON_DATE, date=date)
+    stated = dates.find_dates(text)
+    if stated and FIXED_DATE_WORDS_RE.search(text):
+        return EntryIntoForce(ON_DATE, date=stated[0].date)
     if not PUBLICATION_RE.search(text):
         return EntryIntoForce()
     for pattern in (KAZAKH_PERIOD_RE, PERIOD_RE):
@@ -104,6 +102,8 @@ def entry_into_force(text):
             if amount:
                 months = period["unit"].lower().startswith(("месяц", "ай", "month"))
                 return EntryIntoForce(MONTHS_AFTER_PUBLICATION if months else DAYS_AFTER_PUBLICATION, amount)
+    if EXPIRY_RE.search(text):
+        return EntryIntoForce()  # a period whose number this reader cannot spell: not stated, never guessed
     return EntryIntoForce(ON_PUBLICATION)
 
 
@@ -112,7 +112,7 @@ def entry_into_force(text):
 ACT_NUMBER = r"\d+(?:-(?:[IVXLCІХ]+|\d+))?"
 # The act's entry into force, in brackets after it (one level of brackets may nest inside).
 PARENTHESIS = r"\((?P<{}>[^()]*(?:\([^()]*\)[^()]*)*)\)"
-RUSSIAN_WORD_DATE = r"\d{1,2}\s+(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}"
+RUSSIAN_WORD_DATE = rf"\d{{1,2}}\s+(?:{'|'.join(dates.MONTHS['ru'])})[а-я]*\s+\d{{4}}"
 ACT_RE = re.compile(
     # Russian: "от 13.02.2012 № 553-IV (…)", "от 21 октября 1993 года" (old acts may have no number); Kazakh:
     # "2012.02.13 № 553-IV (…)"; English: "No. 553-IV of 13 February 2012 (…)".
@@ -145,9 +145,17 @@ INSERTED_UNIT_RE = re.compile(
 def read_footnote(text):
     """The effects a footnote states, in order; [] when it states none this reader understands."""
     text = layout.fold_lookalikes(text)
-    actions = [(matched.start(), matched.lastgroup, matched.end()) for matched in ACTION_RE.finditer(text)]
+    acts = list(ACT_RE.finditer(text))
+    # Words inside an act's entry-into-force brackets ("за исключением подпункта 2") name no action.
+    brackets = [act.span(group) for act in acts for group in ("rule", "en_rule") if act[group] is not None]
+    actions = [
+        (matched.start(), matched.lastgroup, matched.end())
+        for matched in ACTION_RE.finditer(text)
+        if not any(start <= matched.start() < end for start, end in brackets)
+    ]
     effects = []
-    for act in ACT_RE.finditer(text):
+    inserted = ""  # the unit the footnote last inserted: a restatement after it is about it
+    for act in acts:
         named_before = [action for action in actions if action[0] < act.start()]
         if not named_before:
             continue
@@ -159,14 +167,17 @@ def read_footnote(text):
         citation = ActCitation(
             number=number, adopted=date, entry_into_force=entry_into_force(act["rule"] or act["en_rule"] or "")
         )
-        effects.append(Effect(citation, action, inserted_target(text, start, action)))
+        if action == INSERTED:
+            inserted = inserted_unit(text, start, act.start())
+        target = inserted if action in (INSERTED, RESTATED) else ""
+        effects.append(Effect(citation, action, target))
     return effects
 
 
-def inserted_target(text, start, action):
-    """The eid of the unit an insertion names ("дополнена статьей 9-1" → art_9-1); "" for the footnote's own
-    provision. A restatement that follows an insertion in the same footnote is about the inserted unit too."""
-    inserted = INSERTED_UNIT_RE.search(text)
-    if inserted is None or (action != INSERTED and inserted.start() > start):
-        return ""
-    return child_eid("", ARTICLE, inserted["article"] or inserted["kkarticle"])
+def inserted_unit(text, action_start, act_start):
+    """The eid of the article an insertion names, between its words and its act ("дополнена статьей 9-1 в
+    соответствии с Законом …", "9-1-баппен толықтырылды - ҚР …"); "" when it names no article (a chapter, a
+    part: the footnote's own provision is what changed)."""
+    window = text[max(0, action_start - 40) : act_start]
+    named = INSERTED_UNIT_RE.search(window)
+    return child_eid("", ARTICLE, named["article"] or named["kkarticle"]) if named else ""

@@ -61,9 +61,8 @@ def import_statute(
     tree and the notes that came from the text are renewed. `edition_fields` are further Revision fields.
     """
     parsed = parse_statute(text, language, strict=strict)
-    valid_from = valid_from or parsed.adopted
     if valid_from is None:
-        raise MissingDate("the text states no date of its own; give the date the edition takes effect")
+        valid_from = first_edition_date(parsed, law, edition_fields)
     if progress:
         progress(f"Parsed {parsed.provision_count} provisions; writing…")
     new_law = law.pk is None
@@ -78,6 +77,20 @@ def import_statute(
             f"another import of {law.slug} ({language}, {valid_from:%Y-%m-%d}) finished first; nothing was "
             "imported. Run it again (with --replace to replace that edition)."
         ) from None
+
+
+def first_edition_date(parsed, law, edition_fields):
+    """A new law's first edition may be dated from the adoption its closing block states — marked as not the date
+    it came into force. A later edition must be dated: a consolidated text keeps the original signature."""
+    if parsed.adopted is None or (law.pk is not None and law.revisions.exists()):
+        raise MissingDate("the date the edition took effect is needed: the text states none of its own that fits")
+    edition_fields.setdefault("in_force_certain", False)
+    edition_fields.setdefault(
+        "in_force_basis",
+        f"Dated from the adoption the text states ({parsed.adopted:%d.%m.%Y}); "
+        "the date it came into force is not recorded here.",
+    )
+    return parsed.adopted
 
 
 def store_parsed(parsed, text, law, language, valid_from, replace, progress, edition_fields):

@@ -42,9 +42,10 @@ def normalize(text, language):
 # --- numbers -------------------------------------------------------------------------------------------------
 
 ARABIC = r"\d+(?:\s?-\s?\d+)*"
-# Roman numerals as printed, Cyrillic and Kazakh look-alikes included (Х, І, Ү, У for V, С, М, Л for L).
-ROMAN = r"[IVXLCІХҮУСМЛ]+"
-LOOKALIKE_TO_LATIN = str.maketrans({"І": "I", "Х": "X", "Ү": "V", "У": "V", "С": "C", "М": "M", "Л": "L"})
+# Roman numerals as printed, with the Cyrillic and Kazakh look-alikes the official texts use (Х, І; Ү and У for V).
+# Capitals only, so a title glued on in capitals is not read as part of its number.
+ROMAN = r"(?-i:[IVXLCІХҮУ]+)"
+LOOKALIKE_TO_LATIN = str.maketrans({"І": "I", "Х": "X", "Ү": "V", "У": "V"})
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "M": 1000}
 ORDINAL_WORDS = {
     word: value
@@ -196,7 +197,7 @@ LONGEST_SENTENCE_TITLE = 30
 # What every heading starts with (or, for a Kazakh annex, ends with): most paragraphs are rejected by this alone.
 HEADING_START_RE = re.compile(
     rf"^(?:(?:{'|'.join(HEADING_WORDS.values())}|статьи|articles|приложение|appendix|annex|schedule"
-    r"|общая|особенная|жалпы|ерекше|general|special)(?!\w)"
+    r"|общая|особенная|жалпы|ерекше|general|special)(?![^\W\d_])"
     rf"|(?:{ARABIC}|{ROMAN})\s*-?\s*(?:{'|'.join(KAZAKH_HEADING_WORDS.values())}|\d+\s*-\s*баптар))",
     re.IGNORECASE,
 )
@@ -229,14 +230,12 @@ def unit_heading(text, markdown_level):
         for kind, pattern in patterns.items():
             matched = pattern.match(text)
             if matched:
-                number = printed_number(matched["num"])
+                number, title = glued_roman(matched["num"], matched["title"].strip())
                 # Without a dot after the number, a plain line that goes on into a sentence is a sentence that
                 # names a unit ("Глава 5 Кодекса устанавливает …"), not its heading.
-                undotted_sentence = (
-                    not markdown_level and not matched.groupdict().get("dot") and is_sentence(matched["title"].strip())
-                )
+                undotted_sentence = not markdown_level and not matched.groupdict().get("dot") and is_sentence(title)
                 if number is not None and not undotted_sentence:
-                    return Heading(kind, *number, matched["title"].strip())
+                    return Heading(kind, *number, title)
     if markdown_level >= 2:
         matched = BARE_NUMBERED_HEADING_RE.match(text)
         if matched and printed_number(matched["num"]):
@@ -246,6 +245,18 @@ def unit_heading(text, markdown_level):
     if ATTACHMENT_RE.match(text) and len(text) <= 300:
         return Heading(ATTACHMENT, "", "", text)
     return None
+
+
+def glued_roman(raw, title):
+    """(printed number, title) — a roman number glued to a title in capitals takes the title's first letter when
+    it is a look-alike ("Глава IIIСпециальные": С is not part of III), so give letters back until it reads."""
+    number = printed_number(raw)
+    for cut in range(len(raw) - 1, 0, -1):
+        if number is not None:
+            break
+        if re.fullmatch(ROMAN, raw[:cut]):
+            number, title = printed_number(raw[:cut]), raw[cut:] + title
+    return number, title
 
 
 def is_sentence(title):
@@ -328,15 +339,17 @@ def quotation_change(text):
     angled = text.count("«") - text.count("»")
     if angled:
         return 1 if angled > 0 else -1
-    curly = text.count("“") + text.count("„") - text.count("”")
-    if curly:
-        return 1 if curly > 0 else -1
+    # Russian and Kazakh open with „ and close with “; English opens with “ and closes with ”.
+    low = text.count("„")
+    opened, closed = (low, text.count("“") + text.count("”")) if low else (text.count("“"), text.count("”"))
+    if opened != closed:
+        return 1 if opened > closed else -1
     return text.count('"') % 2
 
 
 # --- what the text says about itself -------------------------------------------------------------------------
 
-ACT_NUMBER_RE = re.compile(r"(?:№|N)\s*(?P<number>\d+(?:-[IVXLCІХ]+)?)", re.IGNORECASE)
+ACT_NUMBER_RE = re.compile(r"(?:№|\bN|\bNo\.)\s*(?P<number>\d+(?:-(?:[IVXLCІХ]+|\d+))?)")
 
 
 def stated_date(text):

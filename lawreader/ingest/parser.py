@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lawreader.ingest import layout
+from lawreader.ingest import footnotes, layout
 from lawreader.vocabulary import (
     ARTICLE,
     ATTACHMENT,
@@ -310,9 +310,9 @@ def looks_like_title(text):
 class TreeBuilder:
     """Builds the provision tree paragraph by paragraph: a stack of open units, each closing those at its level."""
 
-    def __init__(self, strict, warnings, has_articles=True):
+    def __init__(self, strict, warnings, has_own_units=True):
         self.strict = strict
-        self.has_articles = has_articles  # its own, outside attachments: else it has no preamble
+        self.has_own_units = has_own_units  # headings of its own, before any attachment: else it has no preamble
         self.warnings = warnings
         self.root = Node(DOCUMENT, line=0)
         self.stack = [self.root]
@@ -515,14 +515,12 @@ class TreeBuilder:
             return
         lead_in = top[0]
         self.root.children.remove(lead_in)
-        # The first point is no longer "printed twice".
-        self.warnings[:] = [warning for warning in self.warnings if warning.line != top[1].line]
         self.warnings.append(ParseWarning(lead_in.line, "opening sentence numbered like the first point: its lead-in"))
         self.add_opening_text(lead_in.text, lead_in.line)
 
     def add_opening_text(self, text, line):
         """Text before the first unit: a preamble before articles; in an act without them, the act's own text."""
-        if not self.has_articles:
+        if not self.has_own_units:
             position = sum(1 for child in self.root.children if child.kind == TEXT)
             self.root.children.insert(position, Node(TEXT, text=text, line=line))
             return
@@ -766,7 +764,7 @@ class StatuteReader:
     def read_after_signature(self, paragraph):
         """After the signature: the publisher's notes, then attached documents (a ratified agreement, annexes)."""
         closing = layout.CLOSING_NOTE_RE.match(paragraph.text)
-        if closing:
+        if closing and not footnotes.read_footnote(paragraph.text):  # "Ескерту. … Заңымен" is a footnote
             self.record_marker(paragraph.text, closing["text"])
             self.markers[-1] = self.markers[-1].replace(closing["marker"], "", 1)
             self.builder.start_publisher_note(closing["marker"], closing["text"], paragraph.line, self.builder.root)
@@ -800,7 +798,7 @@ def items_ahead(paragraphs):
     return ahead
 
 
-def has_own_articles(body, headings):
+def has_own_units(body, headings):
     """Does the act have units of its own (articles, chapters …) before any attached document?"""
     for paragraph, heading in zip(body, headings, strict=True):
         if paragraph.markdown_level == 1 or (heading and heading.kind == ATTACHMENT):
@@ -813,7 +811,7 @@ def has_own_articles(body, headings):
 def read_tree(front_notes, body, strict, warnings, quotations):
     headings = [layout.heading_of(p.text, p.markdown_level) for p in body]
     has_units = any(p.markdown_level == 1 or heading for p, heading in zip(body, headings, strict=True))
-    builder = TreeBuilder(strict, warnings, has_articles=has_own_articles(body, headings))
+    builder = TreeBuilder(strict, warnings, has_own_units=has_own_units(body, headings))
     reader = StatuteReader(builder, has_units, quotations)
     for paragraph in front_notes:
         reader.read_note(paragraph.text, paragraph.line, target=builder.root)
@@ -826,6 +824,8 @@ def parse_statute(source, language="ru", *, strict=False):
     check_is_text(source)
     warnings = []
     paragraphs = split_paragraphs(source, language, warnings)
+    if not paragraphs:
+        raise StatuteSyntaxError(1, "the file has no visible text", EXPECTED_STRUCTURE)
     title, front_notes, skipped, body = split_front_matter(paragraphs, warnings)
     builder, reader = read_tree(front_notes, body, strict, list(warnings), quotations=True)
     if reader.quotation_open:

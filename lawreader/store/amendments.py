@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from lawreader import vocabulary
 from lawreader.store.models import AmendingAct, Effect
+from lawreader.vocabulary import is_within
 
 
 @dataclass
@@ -26,7 +26,8 @@ class PendingChange:
 def effects_of(law_id):
     """Every effect on the law with its act and the edition that first states it, in one query."""
     return list(
-        Effect.objects.filter(law_id=law_id)
+        Effect.objects.public()
+        .filter(law_id=law_id)
         .select_related("act", "first_stated_in")
         .order_by("act__adopted_on", "act__number", "target_eid")
     )
@@ -39,38 +40,37 @@ def pending_changes(timeline, revision, date, effects):
     pending = []
     for effect in effects:
         shown_from = effect.first_stated_in.valid_from
-        if later and shown_from > revision.valid_from and effect.act.possibly_in_force_on(date):
+        if shown_from > revision.valid_from and effect.act.possibly_in_force_on(date):
             includes = [r for r in later if r.valid_from >= shown_from]
             pending.append(PendingChange(effect, effect.act.in_force_on is not None, includes[0] if includes else None))
     return pending
 
 
+def concerns(target_eid, eid):
+    """Does an effect on `target_eid` concern the provision `eid` — the same one, one inside it, or its parent?
+    ("" is the law as a whole, which concerns every provision.)"""
+    return not target_eid or is_within(eid, target_eid) or is_within(target_eid, eid)
+
+
 def touching(changes, eid):
-    """The changes to `eid`, to what it is in, or to what is in it."""
-    return [
-        change
-        for change in changes
-        if vocabulary.is_within(eid, change.effect.target_eid) or vocabulary.is_within(change.effect.target_eid, eid)
-    ]
+    """The changes that concern `eid`."""
+    return [change for change in changes if concerns(change.effect.target_eid, eid)]
 
 
 def acts_of(law):
-    """The law's amending acts, oldest first, each with its effects (two queries)."""
+    """The law's amending acts that published editions state, oldest first, each with its effects (two queries)."""
+    public = Effect.objects.public().select_related("first_stated_in").order_by("target_eid")
     return list(
-        AmendingAct.objects.filter(law=law)
-        .prefetch_related(Prefetch("effects", Effect.objects.select_related("first_stated_in").order_by("target_eid")))
+        AmendingAct.objects.filter(law=law, effects__in=Effect.objects.public())
+        .distinct()
+        .prefetch_related(Prefetch("effects", public))
         .order_by("adopted_on", "number")
     )
 
 
-def acts_touching(law, eid):
-    """The effects on `eid`, on what it is in or on what is in it, oldest act first, each with its act."""
-    effects = Effect.objects.filter(law=law).select_related("act", "first_stated_in").order_by("act__adopted_on")
-    return [
-        effect
-        for effect in effects
-        if vocabulary.is_within(eid, effect.target_eid) or vocabulary.is_within(effect.target_eid, eid)
-    ]
+def effects_touching(effects, eid):
+    """Of the law's `effects`, those that concern `eid`, oldest act first."""
+    return [effect for effect in effects if concerns(effect.target_eid, eid)]
 
 
 def acts_meanwhile(timeline, effects):

@@ -71,6 +71,8 @@ class AmendingAct(models.Model):
         unrecorded publication, when `date` is after the earliest day it could have (adoption and the period)."""
         if self.in_force_on is not None:
             return self.in_force_on <= date
+        if not self.in_force_period_days:  # from publication (or not stated): as early as the day of adoption
+            return self.adopted_on <= date
         return self.adopted_on + datetime.timedelta(days=self.in_force_period_days) < date
 
     @property
@@ -87,6 +89,12 @@ class EffectAction(models.TextChoices):
     EXCLUDED = "excluded", _("excluded")
 
 
+class EffectQuerySet(models.QuerySet):
+    def public(self):
+        """Effects a published edition states: an act cited only by a draft edition is not shown to readers."""
+        return self.filter(first_stated_in__published=True)
+
+
 class Effect(models.Model):
     """What one act did to one provision, and the first edition whose footnotes say so."""
 
@@ -95,6 +103,8 @@ class Effect(models.Model):
     target_eid = models.CharField(max_length=200)
     action = models.CharField(max_length=10, choices=EffectAction.choices)
     first_stated_in = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="effects_stated")
+
+    objects = EffectQuerySet.as_manager()
 
     class Meta:
         ordering = ["act__adopted_on", "target_eid"]

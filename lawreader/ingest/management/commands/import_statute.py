@@ -106,7 +106,7 @@ class Command(BaseCommand):
         except StatuteSyntaxError as error:
             raise CommandError(f"{path}: {error}. Nothing was imported.") from None
         except MissingDate as error:
-            raise CommandError(f"{path}: {error} (--valid-from). Nothing was imported.") from None
+            raise CommandError(f"{path}: {error}; give --valid-from. Nothing was imported.") from None
         except EditionExists as error:
             raise CommandError(f"{path}: {error} Nothing was imported.") from None
         self.stdout.write(self.style.SUCCESS(f"  {summary}" if not single else str(summary)))
