@@ -71,9 +71,13 @@ def edition_in_force(timeline, date):
     revision = timeline.in_force_on(date)
     if revision is None:
         first = timeline.first()
-        raise EditionNotFound(
+        message = (
             _("%(law)s had no edition in force on %(date)s; its first edition takes effect on %(first)s.")
-            % {"law": timeline.law, "date": long_date(date), "first": long_date(first.valid_from)},
+            if first.in_force_certain
+            else _("%(law)s had no edition in force on %(date)s; its first edition takes effect on about %(first)s.")
+        )
+        raise EditionNotFound(
+            message % {"law": timeline.law, "date": long_date(date), "first": long_date(first.valid_from)},
             link=(timeline.law.slug, first.valid_from),
             link_text=_("Read the first edition"),
         )
