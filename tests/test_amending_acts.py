@@ -2,8 +2,10 @@
 pages; the law in time (changes an edition shown does not include yet); a provision's history lists its acts."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 
 from lawreader.citations import parse_citation, parse_dated_citation
 from lawreader.ingest.footnotes import (
@@ -350,3 +352,10 @@ def test_acts_cited_only_by_a_draft_edition_are_not_public(client):
     )
     Revision.objects.update(published=False)
     assert "Law No. 5-V" not in client.get("/laws/test-law/amendments/").content.decode()
+
+
+@pytest.mark.django_db
+def test_reloading_unchanged_bundled_editions_reads_their_acts(bundled_law):
+    AmendingAct.objects.filter(law=bundled_law).delete()  # as a database from before acts were read
+    call_command("load_bundled_laws", stdout=io.StringIO())
+    assert AmendingAct.objects.filter(law=bundled_law, number="419-V").exists()

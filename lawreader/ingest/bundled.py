@@ -23,6 +23,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from lawreader.ingest.acts import rebuild_effects
 from lawreader.ingest.importer import checksum, import_statute
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from lawreader.store.models.annotations import AnnotationSource, AnnotationStatus
@@ -98,6 +99,9 @@ def load_law(manifest_path, progress=None):
         )
         for edition in manifest["editions"]:
             load_edition(law, folder, edition, report, progress)
+        # Editions whose text is unchanged are not imported again; their acts are read all the same, so a database
+        # from before acts were read gets them.
+        rebuild_effects(law)
         annotations_file = manifest.get("annotations")
         if annotations_file:
             load_annotations(law, folder / annotations_file, report)
