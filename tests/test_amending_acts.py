@@ -359,3 +359,12 @@ def test_reloading_unchanged_bundled_editions_reads_their_acts(bundled_law):
     AmendingAct.objects.filter(law=bundled_law).delete()  # as a database from before acts were read
     call_command("load_bundled_laws", stdout=io.StringIO())
     assert AmendingAct.objects.filter(law=bundled_law, number="419-V").exists()
+
+
+@pytest.mark.django_db
+def test_a_comparison_links_the_acts_it_spans(client, bundled_law):
+    page = client.get(f"{LAW}/compare/2014-04-18/to/2018-07-13/").content.decode()
+    act = AmendingAct.objects.get(law=bundled_law, number="419-V")
+    listing = page[page.index('class="amending-acts"') : page.index("</ul>", page.index('class="amending-acts"'))]
+    assert f'href="{LAW}/amendments/{act.pk}/"' in listing
+    assert listing.count("<li>") == 6  # 227-V, 244-V, 419-V, 36-VI, 91-VI, 165-VI

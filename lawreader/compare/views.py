@@ -60,6 +60,11 @@ def editions(request, slug, first, second):
         "language": language,
         "language_query": language_query(language, law, separator="&"),
         "same_edition": older.pk == newer.pk,
+        # The acts read from the footnotes, each linked to its page; else the editions' own list of them.
+        "acts": sorted(
+            {effect.act for effects in result.effects_by_eid.values() for effect in effects},
+            key=lambda act: (act.adopted_on, act.number),
+        ),
         "amending_acts": [
             act
             for revision in timeline.revisions
