@@ -622,3 +622,18 @@ def test_a_kazakh_footnote_after_the_signature_that_names_an_act_is_a_footnote()
     text = "# Заң\n\n1-бап. Мерзім\n\nМәтін.\n\nҚазақстан Республикасының Президенті\n\nЕскерту. Заңға өзгерістер енгізілді - ҚР 2012.02.13 № 553-IV Заңымен.\n"
     [note] = parse_statute(text, "kk").root.notes
     assert note.kind == "footnote"
+
+
+def test_footnotes_under_the_title_broken_over_paragraphs_stay_footnotes():
+    text = (
+        "# О войсках\n\nСноска. Название Закона в редакции Указа Президента Республики\n\n"
+        "Казахстан от 22 декабря 1995 г. N 2708;\n\n"
+        "Сноска№ В заголовке слова заменены - Законом РК от 24 декабря 2001 года N 274;\n\n"
+        "в тексте слова исключены - Законом РК от 20 декабря 2004 г. N 13.\n\n"
+        "По всему тексту слова заменены - Законом РК от 6 июля 2007 г. N 277;\n\n"
+        "2) по всему тексту слова заменить.\n\n## Раздел 1. Общие положения\n\nСтатья 1. Цели\n\nТекст.\n"
+    )
+    statute = parse_statute(text, "ru")
+    assert [note.text.count("\n") for note in statute.root.notes] == [1, 3]
+    assert statute.outline() == ["section 1", "  article 1"]
+    assert statute.warnings == []

@@ -280,7 +280,7 @@ ITEM_RANGE_RE = re.compile(rf"^(?P<first>{NUMBER})\)\s*[-–—]\s*(?P<last>{NUM
 # --- notes and the closing block -----------------------------------------------------------------------------
 
 # Footnotes in any case and with the Latin look-alike "C": "Сноска.", "Cноска.", "ЕСКЕРТУ.", "Footnote."
-FOOTNOTE_RE = re.compile(r"^(?:[СC]носка|Ескерту|Footnote)\s*[.:]\s*(?P<text>.*)$", re.IGNORECASE)
+FOOTNOTE_RE = re.compile(r"^(?:[СC]носка|Ескерту|Footnote)\s*[.:№]\s*(?P<text>.*)$", re.IGNORECASE)  # "№": a misprint
 PUBLISHER_NOTE_RE = re.compile(
     r"^(?P<marker>Примечание\s+(?:РЦПИ|ИЗПИ)|(?:РҚАО|ЗҚАИ)-ның\s+ескертпесі|Note\s+of\s+(?:RCLI|ILLI))\s*!\s*"
     r"(?P<text>.*)$",

@@ -644,10 +644,20 @@ class StatuteReader:
         self.markers.append(text[: len(text) - len(kept)] if kept and text.endswith(kept) else text)
 
     def continues_footnote(self, text):
-        """A footnote that lists its changes goes on in paragraphs of their own ("Ескерту. …;" "кіріспе алынып
-        тасталды;" …), each in lower case after a ";", ":" or ","."""
+        """A footnote goes on in the next paragraph when it lists its changes there ("Ескерту. …;" then "кіріспе
+        алынып тасталды;", "2) по всему тексту …" — in lower case or numbered, after a ";", ":" or ","), or when
+        its sentence was broken off mid-way ("… Указа Президента Республики" / "Казахстан, имеющим силу …")."""
         note, self.open_footnote = self.open_footnote, None
-        if note is None or not text[:1].islower() or not note.text.endswith((";", ":", ",")):
+        if note is None or layout.heading_of(text) or layout.FOOTNOTE_RE.match(text):
+            return False
+        # A list of changes goes on after a ";" whatever the case of the next entry, after ":" or "," in lower case.
+        listed = (note.text.endswith(";") and not layout.PART_RE.match(text)) or (
+            note.text.endswith((":", ",")) and (text[:1].islower() or layout.ITEM_RE.match(text))
+        )
+        broken_off = not note.text.endswith(SENTENCE_END) and len(text) < MAX_HEADING_CHARACTERS
+        # Before the first unit, a paragraph that cites an amending act belongs with the footnotes above it.
+        cites_act = not self.builder.in_body() and bool(footnotes.read_footnote(text))
+        if not (listed or broken_off or cites_act):
             return False
         note.text += "\n" + text
         self.open_footnote = note
