@@ -117,3 +117,12 @@ def test_the_content_security_policy_is_enforced_and_violations_are_seen(bundled
     assert page.evaluate("() => window.injected") is None
     assert seen
     page.close()
+
+
+def test_printing_a_historical_edition_keeps_what_it_must_say_and_drops_navigation(bundled_site, page):
+    page.goto(f"{bundled_site}{LAW}/on/2016-06-01/art_9/")
+    page.emulate_media(media="print")
+    expect(page.locator(".banner")).to_be_visible()
+    expect(page.locator(".pending-changes")).to_be_visible()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".sidebar")).to_be_hidden()

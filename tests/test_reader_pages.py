@@ -132,3 +132,10 @@ def test_contents_page_lists_chapters_and_articles_with_note_counts(client, bund
     assert f'href="{BASE}/on/2014-04-18/art_9-1/"' in page
     assert "Chapter 3" in page
     assert 'class="note-count"' in page
+
+
+def test_the_favicon_is_found_wherever_it_is_asked_for(client, bundled_law):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
+    assert 'rel="icon"' in client.get(f"{BASE}/").content.decode()
