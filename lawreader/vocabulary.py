@@ -8,6 +8,7 @@ article's eid does not carry its chapter's: an eid starts afresh at a section, c
 attachment, whose eid it keeps (`att_1__art_3` is article 3 of the attached agreement).
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -292,13 +293,17 @@ def kazakh_chain(parsed):
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=4096)
+def number_key(number):
+    """'9-1' → (9, 1): inserted numbers sort right after the number they extend ("9_2", a number printed twice,
+    right after the first)."""
+    return tuple(int(part) for part in re.split(r"[-_]", number) if part.isdigit())
+
+
 def order_key(eid):
     """Sorts eids by kind, then by number as the law counts ("art_2" before "art_13", "art_9" before "art_9-1"):
     the law's order for provisions of one kind, such as the articles an act amended; unknown eids last."""
     parsed = segments(eid)
     if parsed is None:
         return ((len(KINDS), (), eid),)
-    return tuple(
-        (KINDS.index(segment.kind), tuple(int(part) for part in re.split(r"[-_]", segment.number) if part), "")
-        for segment in parsed
-    )
+    return tuple((KINDS.index(segment.kind), number_key(segment.number), "") for segment in parsed)

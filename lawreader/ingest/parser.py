@@ -10,7 +10,6 @@ after a number printed twice); `strict=True` refuses them instead. `layout` reco
 module decides what they mean where they stand.
 """
 
-import functools
 import hashlib
 import re
 from collections import Counter
@@ -35,6 +34,7 @@ from lawreader.vocabulary import (
     TEXT,
     UNNUMBERED_KINDS,
     child_eid,
+    number_key,
 )
 
 NOTE_FOOTNOTE = "footnote"
@@ -154,12 +154,6 @@ class ParsedStatute:
 
         visit(self.root, 0)
         return lines
-
-
-@functools.lru_cache(maxsize=4096)
-def number_key(number):
-    """'9-1' → (9, 1): inserted numbers sort right after the number they extend."""
-    return tuple(int(part) for part in re.split(r"[-_]", number) if part.isdigit())
 
 
 @dataclass
