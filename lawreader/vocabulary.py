@@ -124,6 +124,23 @@ def article_of(eid):
     return top if top.startswith(eid_prefix(ARTICLE)) else None
 
 
+def kind_of(eid):
+    """The kind of provision an eid names, or None when it is not well formed."""
+    parsed = segments(eid)
+    return parsed[-1].kind if parsed else None
+
+
+def enclosing(eid, kind):
+    """The eid of the provision of `kind` that `eid` is in (or is) — "att_1__art_3" for "att_1__art_3__para_2" —
+    or ""."""
+    pieces = eid.split(SEPARATOR)
+    for length in range(len(pieces), 0, -1):
+        candidate = SEPARATOR.join(pieces[:length])
+        if kind_of(candidate) == kind:
+            return candidate
+    return ""
+
+
 def is_within(eid, ancestor):
     """Is `eid` the provision `ancestor` or one inside it?"""
     return eid == ancestor or eid.startswith(ancestor + SEPARATOR)

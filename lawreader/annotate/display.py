@@ -5,8 +5,10 @@ A layer in the eRegulations sense: it takes the reader's tree and the edition, a
 
 from dataclasses import dataclass, field
 
+from lawreader import vocabulary
 from lawreader.annotate.anchoring import Selector, anchor
 from lawreader.annotate.rendering import render_body
+from lawreader.references import LINK_MISSING, LINK_REFERENCE, LINK_TERM
 
 
 @dataclass
@@ -18,9 +20,25 @@ class NoteView:
 
 
 @dataclass
+class Link:
+    kind: str  # a LINK_ kind of lawreader.references
+    eid: str = ""  # the provision it names in this edition
+    href: str = ""  # where it leads ("" for a missing or external reference)
+
+    @property
+    def is_term(self):
+        return self.kind == LINK_TERM
+
+    @property
+    def is_missing(self):
+        return self.kind == LINK_MISSING
+
+
+@dataclass
 class Segment:
     text: str
     note_id: int | None = None  # the note whose quote this segment is
+    link: Link | None = None  # the reference or defined term this segment is
 
 
 @dataclass
@@ -29,15 +47,35 @@ class Decoration:
     segments: list = field(default_factory=list)
 
 
-def decorate(node, revision, permalink_base):
-    """Attach `display` (NoteView list and text segments) to `node` and its descendants."""
-    stack = [node]
+def decorate(node, revision, permalink_base, language_query=""):
+    """Attach `display` (NoteView list and text segments) to `node` and its descendants; returns the eids of the
+    definitions the text's defined terms link to, for the page to include."""
+    stack, terms = [node], set()
     while stack:
         current = stack.pop()
         provision = current.provision
         views = [note_view(note, provision, revision, permalink_base) for note in current.notes]
-        current.display = Decoration(notes=views, segments=segments(provision.text, views))
+        links = [link_at(stored, permalink_base, language_query) for stored in provision.links]
+        terms.update(link.eid for _start, _end, link in links if link.kind == LINK_TERM)
+        current.display = Decoration(notes=views, segments=segments(provision.text, views, links))
         stack.extend(current.children)
+    return terms
+
+
+def link_at(stored, permalink_base, language_query):
+    """A stored link [start, end, kind, eid] as (start, end, Link)."""
+    start, end, kind, eid = stored
+    href = provision_href(eid, permalink_base, language_query) if kind in (LINK_REFERENCE, LINK_TERM) else ""
+    return start, end, Link(kind, eid, href)
+
+
+def provision_href(eid, permalink_base, language_query):
+    """A provision's place in the edition: its own page for an article or a grouping, else its article's page
+    scrolled to it (where the provision page would redirect)."""
+    article = vocabulary.enclosing(eid, vocabulary.ARTICLE)
+    if article and article != eid:
+        return f"{permalink_base}{article}/{language_query}#{eid}"
+    return f"{permalink_base}{eid}/{language_query}"
 
 
 def note_view(note, provision, revision, permalink_base):
@@ -53,25 +91,33 @@ def as_written(notes, permalink_base):
     return [NoteView(note, render_body(note.body, permalink_base)) for note in notes]
 
 
-def segments(text, views):
-    """The provision's text split so each re-anchored quote is its own segment; overlapping quotes keep the first."""
-    anchors = []
+def segments(text, views, links=()):
+    """The provision's text split so each re-anchored quote and each link is its own segment. Overlapping quotes
+    keep the first; a link that overlaps a quote gives way to it."""
+    marks = []  # (start, end, note id, link)
     for view in views:
         if view.quote_found is None:
             continue
         note = view.annotation
         found = anchor(text, Selector(note.quote_exact, note.quote_prefix, note.quote_suffix, note.quote_start))
-        if found and not any(found.start < end and start < found.end for start, end, _id in anchors):
-            anchors.append((found.start, found.end, note.pk))
+        if found and not overlaps(marks, found.start, found.end):
+            marks.append((found.start, found.end, note.pk, None))
             view.quote_found = True
-    if not anchors:
+    for start, end, link in links:
+        if 0 <= start < end <= len(text) and not overlaps(marks, start, end):
+            marks.append((start, end, None, link))
+    if not marks:
         return [Segment(text)] if text else []
     pieces, position = [], 0
-    for start, end, note_id in sorted(anchors):
+    for start, end, note_id, link in sorted(marks, key=lambda mark: mark[0]):
         if start > position:
             pieces.append(Segment(text[position:start]))
-        pieces.append(Segment(text[start:end], note_id))
+        pieces.append(Segment(text[start:end], note_id, link))
         position = end
     if position < len(text):
         pieces.append(Segment(text[position:]))
     return pieces
+
+
+def overlaps(marks, start, end):
+    return any(start < mark_end and mark_start < end for mark_start, mark_end, _note, _link in marks)

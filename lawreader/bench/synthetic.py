@@ -19,6 +19,19 @@ SYLLABLES = ("ka", "ter", "mol", "vis", "dan", "rel", "pos", "ug", "sen", "tor",
 # search for one of them matches a few provisions, not a third of the code.
 RARE_WORDS = tuple(a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:4])
 RARE_SHARE = 0.3
+# A code defines its terms in Article 1 and uses them throughout; pairs of its own words, so the random text uses
+# each of them now and then, as laws use theirs.
+DEFINED_TERMS = (
+    "corporate income",
+    "social contributions",
+    "transport land",
+    "excise customs",
+    "penalties audits",
+    "property transport",
+    "value added",
+)
+# And its parts cite one another, as codes do (about one part or item in six).
+REFERENCE_SHARE = 0.16
 
 
 @dataclass
@@ -55,20 +68,46 @@ def sentence(rng, low=12, high=45):
     return " ".join(words).capitalize() + "."
 
 
+def citing(rng, text, articles, parts, items):
+    """The sentence, now and then with a reference to another provision of the code, in the forms laws use."""
+    if rng.random() >= REFERENCE_SHARE:
+        return text
+    article = rng.randint(1, articles)
+    form = rng.randrange(4)
+    if form == 0:
+        reference = f"as provided by item {rng.randint(1, items)}) of paragraph {rng.randint(1, parts)} of Article {article} of this Code"
+    elif form == 1:
+        reference = f"subject to paragraph {rng.randint(1, parts)} of this Article"
+    elif form == 2:
+        reference = f"under Articles {article} and {rng.randint(1, articles)} of this Code"
+    else:
+        reference = f"in accordance with Article {article} of this Code"
+    return f"{text[:-1]}, {reference}."
+
+
 def first_edition(seed=20241, chapters=40, articles_per_chapter=25, parts=3, items=7):
     rng = random.Random(seed)
     law, article_number = [], 0
+    total = chapters * articles_per_chapter
     for chapter_number in range(1, chapters + 1):
         chapter = Chapter(str(chapter_number), sentence(rng, 3, 7).rstrip(".").upper())
         for _ in range(articles_per_chapter):
             article_number += 1
             article = Article(str(article_number), sentence(rng, 3, 9).rstrip("."), sentence(rng))
             for part_number in range(1, parts + 1):
-                part = Part(str(part_number), sentence(rng, 8, 25))
-                part.items = [Item(str(n), sentence(rng, 6, 30)) for n in range(1, items + 1)]
+                part = Part(str(part_number), citing(rng, sentence(rng, 8, 25), total, parts, items))
+                part.items = [
+                    Item(str(n), citing(rng, sentence(rng, 6, 30), total, parts, items)) for n in range(1, items + 1)
+                ]
                 article.parts.append(part)
             chapter.articles.append(article)
         law.append(chapter)
+    definitions = law[0].articles[0]
+    definitions.heading = "Basic concepts used in this Code"
+    definitions.intro = "The following basic concepts are used in this Code:"
+    definitions.parts[0].items = [
+        Item(str(n), f"{term} – {sentence(rng, 6, 30)}") for n, term in enumerate(DEFINED_TERMS, start=1)
+    ]
     return law
 
 

@@ -1,6 +1,6 @@
 """What the comparison pages need from the store: two editions as diff trees, and the notes that explain them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from django.utils.translation import gettext as _
@@ -96,6 +96,9 @@ class HistoryEntry:
     notes: list = None
     previous: object = None  # the edition before this one
     presented: object = None  # the change laid out for the page (presentation.ChangeView)
+    citers: list = field(default_factory=list)  # eids of the edition's provisions that refer to it
+    new_citers: list = field(default_factory=list)  # those that did not refer to it in the edition before
+    former_citers: list = field(default_factory=list)  # those that referred to it before and no longer do
 
 
 def provision_history(law, eid, language):
@@ -103,13 +106,15 @@ def provision_history(law, eid, language):
     timeline = Timeline.of(law, language)
     rows = (
         Provision.objects.filter(revision__in=timeline.revisions, eid__startswith=eid)
-        .values_list("revision_id", *TREE_FIELDS)
+        .values_list("revision_id", "cited_by", *TREE_FIELDS)
         .order_by("revision_id", "path")
     )
-    by_revision = {}
-    for revision_id, depth, row_eid, *rest in rows:
+    by_revision, citers_by_revision = {}, {}
+    for revision_id, cited_by, depth, row_eid, *rest in rows:
         if vocabulary.is_within(row_eid, eid):
             by_revision.setdefault(revision_id, []).append((depth, row_eid, *rest))
+            citers = citers_by_revision.setdefault(revision_id, [])
+            citers.extend(s for s in cited_by if not vocabulary.is_within(s, eid) and s not in citers)
     if not by_revision:
         raise EditionNotFound(
             _("%(law)s has no %(provision)s in any edition.") % {"law": law, "provision": vocabulary.name(eid)}
@@ -122,7 +127,7 @@ def provision_history(law, eid, language):
     notes_by_revision = {}
     for note in notes:
         notes_by_revision.setdefault(note.revision_id, []).append(note)
-    entries, previous, previous_revision = [], None, None
+    entries, previous, previous_revision, previous_citers = [], None, None, []
     for revision in timeline.revisions:
         tree = tree_from_rows(by_revision.get(revision.pk, []))
         if tree is None:
@@ -133,8 +138,18 @@ def provision_history(law, eid, language):
         else:
             change = compare_trees(previous, tree)
             status = "unchanged" if previous.content_hash == tree.content_hash else "changed"
+        citers = sorted(citers_by_revision.get(revision.pk, []), key=vocabulary.order_key)
         entries.append(
-            HistoryEntry(revision, status, change, notes_by_revision.get(revision.pk, []), previous_revision)
+            HistoryEntry(
+                revision,
+                status,
+                change,
+                notes_by_revision.get(revision.pk, []),
+                previous_revision,
+                citers=citers,
+                new_citers=[citer for citer in citers if previous is not None and citer not in previous_citers],
+                former_citers=[citer for citer in previous_citers if tree is not None and citer not in citers],
+            )
         )
-        previous, previous_revision = tree, revision
+        previous, previous_revision, previous_citers = tree, revision, citers
     return timeline, entries

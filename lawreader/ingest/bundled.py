@@ -25,6 +25,8 @@ from django.db import transaction
 
 from lawreader.ingest.acts import rebuild_effects
 from lawreader.ingest.importer import checksum, import_statute
+from lawreader.ingest.linker import LINKER_VERSION
+from lawreader.ingest.links import relink
 from lawreader.store.models import Annotation, Law, Provision, Revision
 from lawreader.store.models.annotations import AnnotationSource, AnnotationStatus
 
@@ -120,6 +122,8 @@ def load_edition(law, folder, edition, report, progress):
         changed = [k for k, v in values.items() if getattr(existing, k) != v]
         if changed:
             Revision.objects.filter(pk=existing.pk).update(**values)
+        if existing.linked_with != LINKER_VERSION:
+            relink(existing)  # the link finder has improved since this edition was imported
         report.unchanged.append(name)
         return
     if progress:

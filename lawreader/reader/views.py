@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from lawreader import vocabulary
 from lawreader.annotate.display import decorate
 from lawreader.annotate.visibility import note_counts_by_article
+from lawreader.reader.cited_by import citers
 from lawreader.reader.contents import CONTENTS_KINDS, contents_of, count_notes, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
     law_effects,
@@ -21,6 +22,7 @@ from lawreader.store.amendments import acts_meanwhile, pending_changes, touching
 from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
+from lawreader.store.models.provisions import interface_language
 from lawreader.store.timeline import timelines
 from lawreader.web.editions import (
     EditionNotFound,
@@ -72,12 +74,13 @@ def edition_page(request, law, date, dated_url):
     except EditionNotFound as error:
         return not_found(request, error)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
-    decorate(document, revision, context["permalink_base"])
+    terms = decorate(document, revision, context["permalink_base"], context["language_query"])
     toc = contents_of(document.children)
     link_toc(toc, lambda eid: f"#{eid}", count_notes(document))
     context.update(
         {
             "document": document,
+            "definitions": definitions_used(revision, terms),
             "toc": toc,
             "requested_date": date if dated_url else None,
             "pending_changes": pending_changes(timeline, revision, date, context["law_effects"]),
@@ -104,7 +107,7 @@ def provision_on(request, slug, date, eid):
     around = neighbours(full_toc, node.provision.eid)
     toc = focused_contents(full_toc, node.provision, ancestors)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
-    decorate(node, revision, context["permalink_base"])
+    terms = decorate(node, revision, context["permalink_base"], context["language_query"])
     link_toc(
         toc,
         lambda eid: f"{context['permalink_base']}{eid}/{context['language_query']}",
@@ -113,6 +116,8 @@ def provision_on(request, slug, date, eid):
     context.update(
         {
             "node": node,
+            "definitions": definitions_used(revision, terms),
+            "citers": citers(node, context["permalink_base"], context["language_query"], interface_language()),
             "ancestors": ancestors,
             "toc": toc,
             "current_eid": node.provision.eid,
@@ -145,6 +150,11 @@ def contents_on(request, slug, date):
     )
     context.update({"toc": toc, "requested_date": date})
     return render(request, "reader/contents.html", context)
+
+
+def definitions_used(revision, terms):
+    """The definitions the page's defined terms link to, for their popovers."""
+    return [definition for definition in revision.defined_terms if definition["eid"] in terms]
 
 
 def edition_context(request, law, timeline, revision, language, date, preferences):

@@ -3,30 +3,16 @@
 Query syntax, as on the sites readers know: words (all must match), "a phrase", -excluded, prefix*.
 """
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import snowballstemmer
+from lawreader.stems import WORD_RE, stem, words
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
-# Snowball algorithms, the same ones PostgreSQL's "english" and "russian" text search configurations use.
-STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
+# The text search configurations whose stems lawreader.stems reproduces for SQLite.
 POSTGRES_CONFIGS = {"en": "english", "ru": "russian", "kk": "simple"}
-
-
-def words(text):
-    return [word.lower() for word in WORD_RE.findall(text or "")]
-
-
-@functools.lru_cache(maxsize=200_000)
-def stem(word, language):
-    # A law repeats a few thousand words hundreds of thousands of times: stem each once.
-    stemmer = STEMMERS.get(language)
-    return stemmer.stemWord(word) if stemmer else word
 
 
 def stemmed(text, language):

@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.http import Http404, HttpResponseBadRequest
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from lawreader.references import LINK_MISSING
 from lawreader.store.models import AmendingAct, Effect, Law, Provision, Revision
 
 
@@ -28,12 +30,31 @@ class RevisionAdmin(admin.ModelAdmin):
     list_display = ["law", "language", "valid_from", "label", "published", "warning_count"]
     list_filter = ["law", "language", "published"]
     search_fields = ["label", "law__title"]
-    readonly_fields = ["source_checksum", "imported_at", "import_warnings"]
+    readonly_fields = ["source_checksum", "imported_at", "import_warnings", "references_to_missing_provisions"]
+
+    @admin.display(description=_("references to provisions this edition does not have"))
+    def references_to_missing_provisions(self, revision):
+        """Possible errors of the official text (or of its import) for staff to look at."""
+        problems = missing_references(revision)
+        if not problems:
+            return _("None.")
+        return format_html_join("\n", "<p>{}: “{}” → {}</p>", problems)
 
     @admin.display(description=_("import warnings"))
     def warning_count(self, revision):
         """How many irregularities of the official text the importer read as published: worth a look."""
         return len(revision.import_warnings.splitlines())
+
+
+def missing_references(revision):
+    """(citing eid, phrase, eid it would name) for each reference to a provision the edition does not have."""
+    rows = Provision.objects.of_revision(revision).exclude(links=[]).values_list("eid", "text", "links")
+    return [
+        (eid, text[start:end], target)
+        for eid, text, links in rows
+        for start, end, kind, target in links
+        if kind == LINK_MISSING
+    ]
 
 
 @admin.register(Provision)

@@ -57,9 +57,12 @@ def build_rows(revision, document, progress=None):
     return rows
 
 
-def insert_tree(revision, document, progress=None):
-    """Insert a revision's whole tree. The revision must have no tree yet."""
+def insert_tree(revision, document, progress=None, prepare=None):
+    """Insert a revision's whole tree. The revision must have no tree yet. `prepare(rows)` may fill in fields
+    worked out from the whole tree (its links) before the rows are written."""
     rows = build_rows(revision, document, progress)
+    if prepare is not None:
+        prepare(rows)
     Provision.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     if len(rows) > BULK_LOAD and connection.vendor == "postgresql":
         # Fresh statistics after a bulk load, or the planner guesses (PostgreSQL's advice for bulk loads).

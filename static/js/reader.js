@@ -77,8 +77,39 @@
     });
   }
 
+  // A defined term's definition, shown beside it while the term has focus or the pointer (the WAI-ARIA tooltip
+  // pattern): screen readers already hear it as the link's description; Escape puts it away.
+  function definitionPopovers() {
+    var popover = document.createElement("div");
+    popover.className = "definition-popover";
+    popover.setAttribute("aria-hidden", "true");
+    popover.hidden = true;
+    document.body.appendChild(popover);
+    var shownFor = null;
+    function show(term) {
+      var definition = document.getElementById(term.getAttribute("aria-describedby"));
+      if (!definition) { return; }
+      popover.textContent = definition.textContent;
+      popover.hidden = false;  // shown first, so its width is known when it is kept inside the window
+      var box = term.getBoundingClientRect();
+      var rightmost = document.documentElement.clientWidth - popover.offsetWidth - 8;
+      popover.style.top = (window.scrollY + box.bottom + 6) + "px";
+      popover.style.left = (window.scrollX + Math.max(8, Math.min(box.left, rightmost))) + "px";
+      shownFor = term;
+    }
+    function hide() { popover.hidden = true; shownFor = null; }
+    document.querySelectorAll("a.defined-term").forEach(function (term) {
+      term.addEventListener("focus", function () { show(term); });
+      term.addEventListener("mouseenter", function () { show(term); });
+      term.addEventListener("blur", hide);
+      term.addEventListener("mouseleave", function () { if (document.activeElement !== term) { hide(); } });
+    });
+    document.addEventListener("keydown", function (event) { if (event.key === "Escape" && shownFor) { hide(); } });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     highlightSearchWords();
+    definitionPopovers();
     document.querySelectorAll(".copy-citation").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { copyCitation(button); });

@@ -60,6 +60,12 @@ class Revision(models.Model):
     import_warnings = models.TextField(
         blank=True, help_text=_("Irregularities of the official text the importer read as published, one per line.")
     )
+    defined_terms = models.JSONField(
+        default=list, blank=True, help_text=_("The terms this edition defines: [{eid, term, text}], for popovers.")
+    )
+    linked_with = models.PositiveSmallIntegerField(
+        default=0, help_text=_("The version of the link finder this edition's links were worked out with (0: never).")
+    )
     published = models.BooleanField(default=True)
     source_checksum = models.CharField(max_length=64, blank=True, help_text=_("SHA-256 of the imported file."))
     imported_at = models.DateTimeField(auto_now=True)

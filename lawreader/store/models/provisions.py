@@ -84,6 +84,13 @@ class Provision(MP_Node):
     text = models.TextField(blank=True)
     eid = models.CharField(max_length=200, help_text=_("Stable across editions, unique within a revision."))
     content_hash = models.CharField(max_length=32, help_text=_("Hash of this provision's text and its subtree."))
+    # Worked out once per edition when it is stored (ingest/linker.py), so a page reads them with the provision.
+    links = models.JSONField(
+        default=list, blank=True, help_text=_("References and defined terms in the text: [start, end, kind, eid].")
+    )
+    cited_by = models.JSONField(
+        default=list, blank=True, help_text=_("The eids of the provisions of this edition that refer to this one.")
+    )
 
     objects = ProvisionManager()
 

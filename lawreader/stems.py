@@ -1,0 +1,73 @@
+"""Words and their stems in English, Russian and Kazakh (pure Python).
+
+English and Russian use the Snowball algorithms PostgreSQL's "english" and "russian" text search configurations use,
+so the SQLite index and PostgreSQL's agree. Kazakh has no Snowball stemmer: it is agglutinative — endings are
+stacked on an unchanging root ("ақпарат", "ақпараттың", "ақпараттарды") — so `kazakh_stem` strips known endings.
+"""
+
+import functools
+import re
+
+import snowballstemmer
+
+WORD_RE = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
+
+# Kazakh inflectional endings: plural, possessive, case.
+KAZAKH_ENDINGS = frozenset(
+    {
+        *("лар", "лер", "дар", "дер", "тар", "тер"),
+        *("ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "сы", "сі", "ым", "ім", "ың", "ің", "ы", "і"),
+        *("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді"),
+        *("ты", "ті", "нда", "нде", "да", "де", "та", "те", "нан", "нен", "дан", "ден", "тан", "тен"),
+        *("мен", "бен", "пен", "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "н", "м", "ң", "а", "е"),
+    }
+)
+LONGEST_KAZAKH_ENDING = max(map(len, KAZAKH_ENDINGS))
+# A term is defined in its dictionary form, its head noun often with the possessive "-ы" ("барлау ақпараты").
+KAZAKH_POSSESSIVES = ("сы", "сі", "ы", "і")
+# A root's last consonant softens before a vowel ("бап" → "бабы", "тармақ" → "тармағы").
+KAZAKH_SOFTENED_FINALS = str.maketrans("пкқ", "бгғ")
+MIN_KAZAKH_ROOT = 4
+
+
+def words(text):
+    return [word.lower() for word in WORD_RE.findall(text or "")]
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word, language):
+    """The stem the search index uses: Snowball for English and Russian, the word itself otherwise."""
+    # A law repeats a few thousand words hundreds of thousands of times: stem each once.
+    stemmer = STEMMERS.get(language)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def kazakh_root(word):
+    """A term's word without the possessive ending it is defined with: "ақпараты" → "ақпарат"."""
+    word = word.lower()
+    for ending in KAZAKH_POSSESSIVES:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_KAZAKH_ROOT:
+            return word[: -len(ending)]
+    return word
+
+
+def kazakh_inflects(word, root):
+    """Is `word` the root with Kazakh endings stacked on it ("ақпараттарының" of "ақпарат", "бабы" of "бап")?"""
+    word = word.lower()
+    return any(word.startswith(form) and only_endings(word[len(form) :]) for form in {root, kazakh_softened(root)})
+
+
+def kazakh_softened(root):
+    return root[:-1] + root[-1:].translate(KAZAKH_SOFTENED_FINALS)
+
+
+@functools.lru_cache(maxsize=20_000)
+def only_endings(rest):
+    """Can `rest` be read as a run of Kazakh endings ("тарының" = "тар" + "ы" + "ның")?"""
+    if not rest:
+        return True
+    return any(
+        rest[:length] in KAZAKH_ENDINGS and only_endings(rest[length:])
+        for length in range(1, min(LONGEST_KAZAKH_ENDING, len(rest)) + 1)
+    )
