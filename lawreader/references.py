@@ -43,7 +43,9 @@ RELATIVE = {"article": ARTICLE, "chapter": CHAPTER, "part": PART, "item": ITEM, 
 LINK_REFERENCE = "ref"  # to a provision of the same edition
 LINK_TERM = "term"  # a defined term, to its definition
 LINK_MISSING = "missing"  # to a provision the edition does not have: shown unlinked, reported to staff
-LINK_EXTERNAL = "external"  # to another act's provision: marked, not linked
+LINK_EXTERNAL = "external"  # to another act or its provision, not in the library: marked, not linked (the target
+# is the act's key, "act:379-IV", when the text names it, so the link can be made once the act is imported)
+LINK_ACT = "act"  # to another act in the library ("its-slug") or to one of its provisions ("its-slug/art_44")
 
 FOLD = str.maketrans({"ё": "е", "қ": "к", "ғ": "г", "ң": "н", "ұ": "у", "ү": "у", "ө": "о", "ә": "а", "і": "и"})
 
@@ -72,22 +74,34 @@ def fold(word):
 
 
 def tokens_of(text):
-    return [
-        Token(
-            "number" if match["number"] else match.lastgroup,
-            match["number"] or match.group(),
-            match.start(),
-            match.start() + len(match["number"] or match.group()),
-            bool(match["bracket"]),
+    tokens = []
+    for match in TOKEN_RE.finditer(text):
+        if match.lastgroup == "space":
+            continue
+        number = match["number"]
+        if number is None and match.lastgroup == "word":
+            glued = GLUED_RE.fullmatch(match.group())
+            if glued is not None:
+                # "части первойстатьи 35": a line break lost between two words of a reference.
+                split = match.start() + glued.end(1)
+                tokens += [Token("word", glued[1], match.start(), split), Token("word", glued[2], split, match.end())]
+                continue
+        text_ = number or match.group()
+        tokens.append(
+            Token(
+                "number" if number else match.lastgroup,
+                text_,
+                match.start(),
+                match.start() + len(text_),
+                bool(match["bracket"]),
+            )
         )
-        for match in TOKEN_RE.finditer(text)
-        if match.lastgroup != "space"
-    ]
+    return tokens
 
 
 # Level words written before their number (English, Russian), in every case and number, folded (ё → е).
 WORDS_BEFORE = [
-    (ITEM, re.compile(r"items?|subparagraphs?|sub-paragraphs?|subpara|подпункт\w{0,3}|подп|пп")),
+    (ITEM, re.compile(r"items?|subparagraphs?|subpara|подпункт\w{0,3}|подп|пп")),
     (PART, re.compile(r"paragraphs?|para|пункт\w{0,3}|п")),
     (ARTICLE, re.compile(r"articles?|art|стать\w{1,3}|статей|ст")),
     (CHAPTER, re.compile(r"chapters?|глав\w{0,3}|гл")),
@@ -103,10 +117,20 @@ WORDS_AFTER = [
     (SECTION, re.compile(r"болим\w*")),
     (FRAGMENT, re.compile(r"боли[кг]\w*|абзац\w*")),
 ]
+# Kazakh ordinals, folded: "бірінші", "екінші", "үшінші" … "оныншы".
+KAZAKH_ORDINAL_RE = re.compile(r"(?:бирин|екин|ушин|тортин|бесин|алтын|жетин|сегизин|тогызын|онын)\w*")
 # A Kazakh level word in the plural: "баптар", "тармақтарында".
 KAZAKH_PLURAL_RE = re.compile(r"^(?:ба[пб]|тарма[кг]|тармакша|тарау)(?:тар|дар|лар)")
 # "частью второй", "абзацем третьим": ordinal words stand for a fragment's number.
 ORDINAL_RE = re.compile(r"(перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|first|second|third|fourth|fifth)\w*")
+# Two words of a reference run together where the official text lost a line break: an ordinal, then a level word.
+GLUED_RE = re.compile(
+    r"((?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)(?:ой|ого|ым|ом|ая|ую|ый|ий|ей|ьей|ьего))"
+    r"((?:стать|пункт|подпункт|глав|част)\w{0,3})",
+    re.IGNORECASE,
+)
+# The letters an issue number of the gazette may carry: "19-І", "19-II", "23-I".
+ISSUE_LETTERS_RE = re.compile(r"[IVXІХ]{1,4}")
 LIST_WORDS = {"и", "или", "and", "or", "жане", "мен", "немесе", "to", "through", "по"}
 RANGE_WORDS = {"to", "through", "по"}
 OF_WORDS = {"of"}
@@ -176,10 +200,12 @@ class Mention:
     end: int
 
 
-# Every reference has a number, or is a "this Chapter": texts with neither are not read further.
+# Every reference has a number, or names a unit of its own ("this Chapter", "части первой настоящего пункта"):
+# texts with neither are not read further.
 DIGIT_RE = re.compile(r"[0-9]")
 RELATIVE_RE = re.compile(
-    r"(?:this|настоящ|данн|эт|осы)\w*\s+(?:chapter|section|глав|раздел|тарау|бөлім|болим)", re.IGNORECASE
+    r"(?:this|настоящ|данн|эт|осы)\w*\s+(?:chapter|section|paragraph|глав|раздел|пункт|тарау|бөлім|болим|тармақ)",
+    re.IGNORECASE,
 )
 
 
@@ -189,6 +215,7 @@ def find_references(text, language):
         return []
     tokens = tokens_of(text)
     reader = ChainReader(tokens, language)
+    notes = [(match.start(), match.end()) for match in EDITORIAL_NOTE_RE.finditer(text)]
     found = []
     # The sentence's last reference: bare lower levels after it are its ("статьи 9, за исключением подпунктов 2)").
     last_target = None
@@ -211,6 +238,11 @@ def find_references(text, language):
             position += 2 if relative is not None else 1
             continue
         mentions, owner, end_position = chain
+        if reader.unfinished(end_position, owner):
+            # The chain runs on into words this reader cannot place ("пунктов 3), 4) части первой…"): a guess
+            # at what it cites could be a false link, so it is left as printed.
+            position = end_position
+            continue
         if is_label(tokens, mentions, position, end_position, reader):
             # A text that is, or opens with, its own label ("37-61-баптар. Алынып тасталды") cites nothing.
             position = end_position
@@ -220,6 +252,8 @@ def find_references(text, language):
         shared = owner in ACT_OWNERS  # "of this Article" is one chain's own; "of this Law" the whole run's
         if not owner and run and language == "kk" and run[-1].target.owner in ACT_OWNERS:
             owner = run[-1].target.owner  # Kazakh states the owner first: "осы Заңның 8-бабында, 9-бабында"
+        if any(start <= tokens[position].start < end for start, end in notes):
+            owner = EXTERNAL  # "(порядок введения в действие см. ст.2)": the amending act's article
         targets = targets_of(mentions, owner, last_target)
         if shared and language != "kk":
             found = [with_owner(item, owner) if item in run and not item.target.owner else item for item in found]
@@ -229,6 +263,13 @@ def find_references(text, language):
             last_target = found[-1].target
         run_end = position = end_position
     return found
+
+
+# An editor's note in brackets about an amending act's entry into force: its articles are that act's.
+EDITORIAL_NOTE_RE = re.compile(
+    r"\([^()]*(?:введения\s+в\s+действие|вступления\s+в\s+силу|қолданысқа\s+енгізілу|entry\s+into\s+force)[^()]*\)",
+    re.IGNORECASE,
+)
 
 
 def is_label(tokens, mentions, position, end, reader):
@@ -256,6 +297,10 @@ def targets_of(mentions, owner, last_target):
     mentions = sorted(soviet_parts(mentions), key=lambda mention: DEPTH[mention.level])
     numbered = [mention for mention in mentions if mention.numbers and mention.level != FRAGMENT]
     if not numbered:
+        if owner in RELATIVE and owner != "article":
+            # "части первой настоящего пункта", "осы тармақтың бірінші бөлігі": a paragraph of this part.
+            start, end = min(m.start for m in mentions), max(m.end for m in mentions)
+            return [Found(start, end, Target(levels=(), owner=owner))]
         return []
     fixed, listed = numbered[:-1], numbered[-1]
     if any(len(mention.numbers) > 1 for mention in fixed):
@@ -305,9 +350,13 @@ class ChainReader:
         self.language = language
 
     def may_start(self, token):
-        """Can a reference start at this token: a level word, a "this", or (in Kazakh) a number?"""
+        """Can a reference start at this token: a level word, a "this", or (in Kazakh) a number or an ordinal?"""
         if token.kind == "word":
-            return level_named(token.folded) is not None or is_this(token.folded)
+            return (
+                level_named(token.folded) is not None
+                or is_this(token.folded)
+                or (self.language == "kk" and bool(KAZAKH_ORDINAL_RE.fullmatch(token.folded)))
+            )
         return token.kind == "number" and self.language == "kk"
 
     def chain_at(self, position):
@@ -322,22 +371,22 @@ class ChainReader:
             mentions.append(following)
             after = next_after
         owner, after = self.owner_after(after, mentions)
-        if not owner and mentions[0].numbers and self.number_first(mentions[0]):
-            owner = self.owner_before(position)
+        if not owner and self.language == "kk":
+            owner = self.owner_before(position)  # Kazakh names the owner first
         return mentions, owner, after
 
     def in_gazette_citation(self, position):
-        """ "Ведомости …, 1995 г., N 21, ст.124": the gazette's item number, not an article."""
-        number, comma = self.token(position - 2), self.token(position - 1)
-        sign = self.token(position - 3)
-        return (
-            number is not None
-            and number.kind == "number"
-            and comma is not None
-            and comma.text == ","
-            and sign is not None
-            and sign.text in {"N", "№"}
-        )
+        """ "Ведомости …, 1995 г., N 21, ст.124", "№ 19-І, 19-II, ст.96": the gazette's item number, not an
+        article — a "ст." after a comma, with only issue numbers back to the "N"."""
+        if not self.is_mark(position - 1, ","):
+            return False
+        for back in range(position - 2, max(position - 12, -1), -1):
+            token = self.token(back)
+            if token.text in {"N", "№"}:
+                return True
+            if not (token.kind in ("number", "dash") or token.text == "," or ISSUE_LETTERS_RE.fullmatch(token.text)):
+                return False
+        return False
 
     def relative_at(self, position):
         """ "this Chapter", "настоящей главы", "осы тараудың": a Found naming the citing provision's own chapter or
@@ -352,14 +401,27 @@ class ChainReader:
             return None
         return Found(this.start, word.end, Target(levels=(), owner=owner))
 
-    def number_first(self, mention):
-        return mention.numbers[0].start == mention.start
+    def unfinished(self, position, owner):
+        """Does a level word follow the chain without a number this reader could read ("части первойстатьи")?"""
+        token = self.token(position)
+        return (
+            not owner
+            and token is not None
+            and token.kind == "word"
+            and level_named(token.folded) is not None
+            and self.mention_at(position)[0] is None
+        )
 
     def mention_at(self, position):
         """A level word and its numbers ("статьями 15, 19 и 24"), or Kazakh numbers and their word
         ("7 және 8-тармақтарында"); (None, position) when none starts here."""
         token = self.token(position)
         if token is None:
+            return None, position
+        if token.kind == "word" and self.language == "kk" and KAZAKH_ORDINAL_RE.fullmatch(token.folded):
+            word = self.token(position + 1)  # "бірінші бөлігінде": a paragraph named by its place
+            if word is not None and level_named(word.folded, number_first=True) == FRAGMENT:
+                return Mention(FRAGMENT, [], token.start, word.end), position + 2
             return None, position
         if token.kind == "word":
             level = level_named(token.folded)
@@ -574,11 +636,21 @@ class Resolver:
         for level in (ARTICLE, CHAPTER, SECTION):
             if level in levels:
                 return scope + vocabulary.segment_eid(level, levels[level])
-        if owner == "part" and ITEM in levels:
+        if owner == "part" and (ITEM in levels or not levels):
             return citing.part or None
         if owner in RELATIVE and RELATIVE[owner] in (CHAPTER, SECTION):
             return citing.own(RELATIVE[owner]) or None
         return citing.article or None
+
+    @staticmethod
+    def eid_in_another_act(target):
+        """The eid a target would have in the act it names ("art_44__subpara_9"): that act's structure is not
+        known here, so its levels are taken as printed."""
+        numbered = [(level, number) for level, number in target.levels if level != FRAGMENT]
+        top = [level for level, _number in numbered if level in (ARTICLE, CHAPTER, SECTION)]
+        if top and top[0] == ARTICLE:
+            numbered = [(level, number) for level, number in numbered if level in (ARTICLE, PART, ITEM)]
+        return vocabulary.SEPARATOR.join(vocabulary.segment_eid(level, number) for level, number in numbered)
 
     def item_of_article(self, article, number):
         """ "Article 9, item 3" names item 3 whether it stands in the article or in one of its parts: the one item

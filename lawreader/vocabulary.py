@@ -53,6 +53,9 @@ KIND_OF_PREFIX = {prefix: kind for kind, prefix in EID_PREFIX.items()}
 STARTS_AFRESH = {ATTACHMENT, DIVISION, SECTION, CHAPTER, ARTICLE}
 # "9-1" as printed; "_2" marks the second unit printed with the same number (official texts have a few).
 PRINTED_NUMBER = r"[0-9]+(?:-[0-9]+)*"
+# An act's registration number as printed: "277-IV", "2529", "36-VI" (a convocation's roman numeral, sometimes in
+# Cyrillic look-alikes: "553-ІV").
+ACT_NUMBER = r"\d+(?:-(?:[IVXLCІХ]+|\d+))?"
 NUMBER = rf"{PRINTED_NUMBER}(?:_[0-9]+)?"
 SEGMENT_RE = re.compile(rf"(?P<prefix>{'|'.join(EID_PREFIX.values())})_(?P<number>{NUMBER})")
 
@@ -308,6 +311,16 @@ def kazakh_chain(parsed):
         word = first if position == 0 else last if position == len(parsed) - 1 else middle
         words.append(number_form.format(segment.number) + word)
     return " ".join(words)
+
+
+ACT_NUMBER_RE = re.compile(rf"(?:No\.|№|N)?\s*(?P<number>{ACT_NUMBER})")
+
+
+def act_number_key(number):
+    """One spelling of an act's number for comparing: "No. 277-ІV" and "№277-IV" → "277-IV"; "" for what is not
+    an act's number ("No. 1-T")."""
+    found = ACT_NUMBER_RE.fullmatch((number or "").strip())
+    return found["number"].upper().translate(str.maketrans("ІХ", "IX")) if found else ""
 
 
 @functools.lru_cache(maxsize=4096)

@@ -192,3 +192,31 @@ def test_ranges_and_older_numbering(language, text, expected):
 def test_a_gazettes_item_number_is_not_an_article():
     text = "(Ведомости Верховного Совета Республики Казахстан, 1995 г., N 21, ст.124) и статьей 5 настоящего Закона"
     assert found(text, "ru") == [("статьей 5", ((ART, "5"),), THIS_LAW)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("ru", "в случаях, указанных в части первой настоящего пункта, комиссия", "части первой"),
+        ("kk", "осы тармақтың бірінші бөлігінде көрсетілген", "бірінші бөлігінде"),
+    ],
+)
+def test_a_paragraph_of_this_part_named_by_its_place_is_this_part(language, text, phrase):
+    assert found(text, language) == [(phrase, (), "part")]
+
+
+def test_a_gazette_issue_with_a_roman_suffix_is_still_a_gazette():
+    assert found("(Ведомости, 2010 г., № 16, ст.90; № 19-І, 19-II, ст.96; № 23, ст.143)", "ru") == []
+
+
+def test_an_amending_acts_article_in_an_editors_note_is_that_acts():
+    text = "7) (исключен - от 20 февраля 2006 года N 128 (порядок введения в действие см. ст.2);"
+    assert [owner for _phrase, _levels, owner in found(text, "ru")] == [EXTERNAL]
+
+
+def test_a_reference_that_runs_into_words_it_cannot_read_is_left_as_printed():
+    # A line break lost in the official text glues "первой" to "статьи"; both are read apart again.
+    text = "на основании пунктов 3), 4) и 12) части первойстатьи 35 Уголовно-процессуального кодекса"
+    assert [owner for _phrase, _levels, owner in found(text, "ru")] == [EXTERNAL, EXTERNAL, EXTERNAL]
+    # With a level word it cannot read at all, the items before it are not guessed at; the article is read.
+    assert found("пунктов 3) и 4) части энной статьи 35", "ru") == [("статьи 35", ((ART, "35"),), "")]

@@ -5,10 +5,12 @@ A layer in the eRegulations sense: it takes the reader's tree and the edition, a
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from lawreader import vocabulary
 from lawreader.annotate.anchoring import Selector, anchor
 from lawreader.annotate.rendering import render_body
-from lawreader.references import LINK_MISSING, LINK_REFERENCE, LINK_TERM
+from lawreader.references import LINK_ACT, LINK_MISSING, LINK_REFERENCE, LINK_TERM
 
 
 @dataclass
@@ -28,6 +30,10 @@ class Link:
     @property
     def is_term(self):
         return self.kind == LINK_TERM
+
+    @property
+    def is_act(self):
+        return self.kind == LINK_ACT
 
     @property
     def is_missing(self):
@@ -55,18 +61,32 @@ def decorate(node, revision, permalink_base, language_query=""):
         current = stack.pop()
         provision = current.provision
         views = [note_view(note, provision, revision, permalink_base) for note in current.notes]
-        links = [link_at(stored, permalink_base, language_query) for stored in provision.links]
+        links = [link_at(stored, permalink_base, language_query, revision.valid_from) for stored in provision.links]
         terms.update(link.eid for _start, _end, link in links if link.kind == LINK_TERM)
         current.display = Decoration(notes=views, segments=segments(provision.text, views, links))
         stack.extend(current.children)
     return terms
 
 
-def link_at(stored, permalink_base, language_query):
-    """A stored link [start, end, kind, eid] as (start, end, Link)."""
-    start, end, kind, eid = stored
-    href = provision_href(eid, permalink_base, language_query) if kind in (LINK_REFERENCE, LINK_TERM) else ""
-    return start, end, Link(kind, eid, href)
+def link_at(stored, permalink_base, language_query, date):
+    """A stored link [start, end, kind, target] as (start, end, Link)."""
+    start, end, kind, target = stored
+    if kind in (LINK_REFERENCE, LINK_TERM):
+        href = provision_href(target, permalink_base, language_query)
+    elif kind == LINK_ACT:
+        href = act_href(target, date)
+    else:
+        href = ""
+    return start, end, Link(kind, target, href)
+
+
+def act_href(target, date):
+    """Another law of the library ("slug"), or one of its provisions ("slug/art_44") as in force on the date of the
+    edition that cites it."""
+    slug, _slash, eid = target.partition("/")
+    if not eid:
+        return reverse("reader:law", args=[slug])
+    return provision_href(eid, reverse("reader:edition", args=[slug, date]), "")
 
 
 def provision_href(eid, permalink_base, language_query):

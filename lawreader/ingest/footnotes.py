@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lawreader import dates
 from lawreader.ingest import layout
-from lawreader.vocabulary import ARTICLE, child_eid
+from lawreader.vocabulary import ACT_NUMBER, ARTICLE, child_eid
 
 AMENDED, RESTATED, INSERTED, EXCLUDED = "amended", "restated", "inserted", "excluded"
 ACTIONS = (AMENDED, RESTATED, INSERTED, EXCLUDED)
@@ -109,7 +109,6 @@ def entry_into_force(text):
 
 # --- the act references -------------------------------------------------------------------------------------
 
-ACT_NUMBER = r"\d+(?:-(?:[IVXLCІХ]+|\d+))?"
 # The act's entry into force, in brackets after it (one level of brackets may nest inside).
 PARENTHESIS = r"\((?P<{}>[^()]*(?:\([^()]*\)[^()]*)*)\)"
 RUSSIAN_WORD_DATE = rf"\d{{1,2}}\s+(?:{'|'.join(dates.MONTHS['ru'])})[а-я]*\s+\d{{4}}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from lawreader.ingest.acts import rebuild_effects
-from lawreader.ingest.links import link_rows
+from lawreader.ingest.links import link_citers_of, link_rows
 from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
 from lawreader.store import tree
 from lawreader.store.models import Annotation, Law, Revision
@@ -128,7 +128,9 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
             progress=progress and (lambda n: progress(f"  {n} provisions prepared")),
             prepare=lambda rows: link_rows(revision, rows),
         )
-        revision.save(update_fields=["defined_terms", "linked_with"])
+        revision.save(update_fields=["defined_terms", "cited_acts", "linked_with"])
+        if not replaced:
+            link_citers_of(law)  # laws that name this one link to it from now on
         # edition_stored below re-indexes the whole edition, these notes included.
         Annotation.objects.bulk_create(notes_as_annotations(law, revision, parsed), announce_changes=False)
         unread = [note for note in rebuild_effects(law) if note.revision_id == revision.pk]

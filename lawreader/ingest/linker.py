@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from lawreader import vocabulary
+from lawreader.acts_cited import acts_cited
 from lawreader.definitions import (
     Definition,
     TermFinder,
@@ -18,6 +19,7 @@ from lawreader.definitions import (
     scope_of_lead_in,
     term_defined_in,
 )
+from lawreader.references import LINK_ACT as ACT
 from lawreader.references import LINK_EXTERNAL as EXTERNAL
 from lawreader.references import LINK_MISSING as MISSING
 from lawreader.references import LINK_REFERENCE as REFERENCE
@@ -53,13 +55,16 @@ class EditionLinks:
     links: dict = field(default_factory=dict)  # eid → [[start, end, kind, target], …] in text order
     cited_by: dict = field(default_factory=dict)  # eid → eids of the provisions that refer to it, in document order
     definitions: list = field(default_factory=list)  # [{"eid", "term", "text"}]: what a term's popover shows
+    cited_acts: list = field(default_factory=list)  # keys of the acts it names that the library does not hold
 
     def missing(self):
         """(citing eid, would-be eid) of every reference to a provision the edition does not have."""
         return [(eid, target) for eid, links in self.links.items() for _s, _e, kind, target in links if kind == MISSING]
 
 
-def link_edition(rows, language, corrections=()):
+def link_edition(rows, language, corrections=(), library=None):
+    """The edition's links. `library` maps act keys ("act:379-IV", "title:…") to the slugs of the laws held."""
+    library = library or {}
     rows = list(rows)
     contexts = citing_contexts(rows)
     resolver = Resolver(row.eid for row in rows)
@@ -76,10 +81,12 @@ def link_edition(rows, language, corrections=()):
             continue
         citing = contexts[row.eid]
         links = references_in(row.text, language, citing, resolver, row.eid in amending)
+        links = with_acts(row.text, language, links, library)
         taken = [(start, end) for start, end, _kind, _target in links]
         uses = finder.uses(row.text, row.eid, citing.article, taken)
         links += [[use.start, use.end, TERM, use.definition.eid] for use in uses]
         links = corrected(row, links, corrections_by_eid.get(row.eid, ()), resolver, defining)
+        result.cited_acts.extend(target for _s, _e, kind, target in links if kind == EXTERNAL and target)
         if links:
             result.links[row.eid] = sorted(links)
             for _start, _end, kind, target in links:
@@ -87,14 +94,41 @@ def link_edition(rows, language, corrections=()):
                     cited = result.cited_by.setdefault(target, [])
                     if row.eid not in cited:
                         cited.append(row.eid)
+    result.cited_acts = sorted(set(result.cited_acts))
     return result
+
+
+def with_acts(text, language, links, library):
+    """The other acts the text names, linked when the library holds them; a provision cited of an act named right
+    beside it ("статьи 44 Конституции Республики Казахстан", "Кодексінің 44-бабы") leads into that act, and
+    otherwise stays marked with that act's key."""
+    acts = acts_cited(text, language)
+    combined = []
+    for start, end, kind, target in links:
+        if kind == EXTERNAL:
+            act = next((act for act in acts if beside(text, (start, end), (act.start, act.end))), None)
+            slug = library.get(act.key) if act else None
+            kind, target = (ACT, f"{slug}/{target}") if slug and target else (EXTERNAL, act.key if act else "")
+        combined.append([start, end, kind, target])
+    for act in acts:
+        if not any(act.start < end and start < act.end for start, end, _kind, _target in combined):
+            slug = library.get(act.key)
+            combined.append([act.start, act.end, ACT if slug else EXTERNAL, slug or act.key])
+    return combined
+
+
+def beside(text, first, second):
+    """Are two spans next to each other, with nothing but spaces between?"""
+    earlier, later = sorted([first, second])
+    return not text[earlier[1] : later[0]].strip()
 
 
 def references_in(text, language, citing, resolver, amending=False):
     links = []
     for found in find_references(text, language):
         if found.target.external or amending:
-            links.append([found.start, found.end, EXTERNAL, ""])
+            # Kept with the eid it would have in that act, for when the act beside it is in the library.
+            links.append([found.start, found.end, EXTERNAL, resolver.eid_in_another_act(found.target)])
             continue
         eid, exists = resolver.resolve(found.target, citing)
         if eid is not None:

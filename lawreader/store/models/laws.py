@@ -63,6 +63,10 @@ class Revision(models.Model):
     defined_terms = models.JSONField(
         default=list, blank=True, help_text=_("The terms this edition defines: [{eid, term, text}], for popovers.")
     )
+    cited_acts = models.TextField(
+        blank=True,
+        help_text=_('Keys of the other acts its text names that the library lacks ("act:379-IV"), one per line.'),
+    )
     linked_with = models.PositiveSmallIntegerField(
         default=0, help_text=_("The version of the link finder this edition's links were worked out with (0: never).")
     )
