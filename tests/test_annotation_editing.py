@@ -5,6 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 
 from lawreader.store.models import Annotation, Provision, Revision
+from tests.builders import import_text, make_law, statute_text
 
 pytestmark = pytest.mark.django_db
 ADD_URL = "/admin/store/annotation/add/"
@@ -164,6 +165,28 @@ def test_preview_renders_sanitized_markdown_without_javascript(client, editor):
     assert "<script>alert(1)</script>" not in page
 
 
+def test_preview_shows_the_note_as_readers_see_it_in_its_provision(client, editor, edition_2014):
+    client.force_login(editor)
+    data = form_data(
+        edition_2014,
+        target_eid="Article 9 item 20",
+        kind="definition",
+        title="Cover",
+        quote_exact="providing cover",
+        body="See [Article 6](eid:art_6) and [item 20-1](eid:art_9__subpara_20-1).",
+    )
+    page = client.post("/admin/store/annotation/preview/", data).content.decode()
+    assert "Preview: this is how readers will see the note" in page
+    assert '<link rel="stylesheet" href="/static/css/lawreader.css">' in page  # the reader's page and styles
+    assert '<div class="provision provision--subparagraph" id="art_9__subpara_20">' in page
+    assert '<mark class="quote" id="quote-0"><a href="#note-0">providing cover</a></mark>' in page
+    assert '<p class="note-kind">Definition' in page and '<p class="note-title">Cover</p>' in page
+    assert 'href="/laws/foreign-intelligence/on/2014-04-18/art_6/"' in page
+    assert 'href="/laws/foreign-intelligence/on/2014-04-18/art_9/#art_9__subpara_20-1"' in page
+    live = client.post("/admin/store/annotation/preview/", data, headers={"X-Requested-With": "fetch"}).json()
+    assert "Preview — as readers will see the note" in live["html"] and "<mark>providing cover</mark>" in live["html"]
+
+
 def test_reader_link_prefills_the_form(client, editor, edition_2014):
     client.force_login(editor)
     page = client.get(ADD_URL, {"revision": edition_2014.pk, "target_eid": "art_5"}).content.decode()
@@ -184,3 +207,45 @@ def test_editor_cannot_change_the_laws_themselves(client, editor, edition_2014):
     assert client.get(f"/admin/store/revision/{edition_2014.pk}/change/").status_code == 200  # view only
     response = client.post(f"/admin/store/revision/{edition_2014.pk}/change/", {"label": "Hijacked"})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("typed", "eid"),
+    [("Article 9 item 20-1", "art_9__subpara_20-1"), ("ст. 2 п. 1", "art_2__para_1"), ("9-1-бап", "art_9-1")],
+)
+def test_a_citation_typed_by_hand_names_the_provision(client, editor, edition_2014, typed, eid):
+    client.force_login(editor)
+    response = client.post(ADD_URL, form_data(edition_2014, target_eid=typed))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Annotation.objects.get(title="On principles").target_eid == eid
+
+
+def test_a_citation_that_fits_several_provisions_asks_which_and_one_that_fits_none_says_so(client, editor):
+    client.force_login(editor)
+    revision = import_text(make_law(), statute_text(parts=2, items=3))
+    html = client.post(ADD_URL, form_data(revision, target_eid="Article 1 item 2")).content.decode()
+    assert (
+        "Article 1 item 2 fits several provisions of this edition: art_1__para_1__subpara_2, art_1__para_2__subpara_2"
+        in html
+    )
+    html = client.post(ADD_URL, form_data(revision, target_eid="Article 99")).content.decode()
+    assert "has no provision “Article 99”" in html
+    assert not Annotation.objects.filter(title="On principles").exists()
+
+
+def test_suggestions_prefer_whole_words_wherever_they_stand(client, editor, edition_2014):
+    client.force_login(editor)
+    results = client.get("/admin/store/annotation/provisions/", {"revision": edition_2014.pk, "q": "cover"}).json()
+    eids = [result["eid"] for result in results["results"]]
+    whole_word = ["art_8__subpara_4", "art_8__subpara_5", "art_9__subpara_20", "art_9__subpara_20-1"]
+    assert eids[:4] == whole_word  # "providing cover for …" before the many "covert"
+    assert len(eids) > 4
+
+
+def test_the_list_of_notes_is_in_the_laws_order(client, editor, edition_2014):
+    client.force_login(editor)
+    response = client.get("/admin/store/annotation/", {"law__id__exact": edition_2014.law_id})
+    notes = list(response.context["cl"].result_list)
+    same_edition = [note.document_order for note in notes if note.revision_id == edition_2014.pk]
+    assert len(same_edition) > 5 and same_edition == sorted(same_edition)
+    assert "Article 1, item 1 (art_1__subpara_1)" in response.content.decode()

@@ -104,7 +104,7 @@ def test_markdown_renders_and_internal_links_resolve_in_the_edition_being_read()
     )
     assert "<strong>Note</strong>" in html
     assert '<a href="/laws/fi/on/2014-04-18/art_6/" rel="nofollow noopener">Article 6</a>' in html
-    assert 'href="/laws/fi/on/2014-04-18/art_9__subpara_20-1/"' in html
+    assert 'href="/laws/fi/on/2014-04-18/art_9/#art_9__subpara_20-1"' in html
 
 
 def test_external_links_get_nofollow_noopener():

@@ -132,3 +132,27 @@ def test_reader_follows_an_amending_act_to_a_provisions_history_and_on_to_the_co
     ).click()
     expect(page).to_have_url(f"{bundled_site}{LAW}/compare/2010-06-02/to/2014-04-18/#art_13")
     expect(page.locator("#art_13")).to_be_visible()
+
+
+def test_editor_names_the_provision_by_a_citation_typed_by_hand_and_sees_it_previewed(bundled_site, page):
+    # A superuser: transactional browser tests flush the data migrations' Editors group.
+    User.objects.create_superuser("editor", password="pw-editor-1234")
+    edition = Revision.objects.get(law__slug="foreign-intelligence", valid_from="2014-04-18")
+    page.goto(f"{bundled_site}/admin/login/?next=/admin/store/annotation/add/?revision={edition.pk}")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-editor-1234")
+    page.get_by_role("button", name="Log in").click()
+
+    page.get_by_label("Provision").fill("Article 9 item 20-1")
+    page.get_by_label("Title").fill("Cover for units")
+    page.get_by_label("Quote").fill("providing cover")
+    page.get_by_label("Body").fill("See also [item 20](eid:art_9__subpara_20).")
+    preview = page.locator("#live-preview")
+    expect(preview).to_contain_text("Preview — as readers will see the note")
+    expect(preview.locator(".note-title")).to_have_text("Cover for units")
+    expect(preview.get_by_role("link", name="item 20")).to_have_attribute(
+        "href", f"{LAW}/on/2014-04-18/art_9/#art_9__subpara_20"
+    )
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    assert Annotation.objects.get(title="Cover for units").target_eid == "art_9__subpara_20-1"

@@ -127,3 +127,8 @@ def test_a_difference_between_language_versions_is_labelled_as_such_not_as_an_am
 def test_a_translators_note_stays_with_its_edition(client, bundled_law):
     assert "The language versions differ" in client.get(f"{BASE}/on/2018-07-13/art_16-2/").content.decode()
     assert "The language versions differ" not in client.get(f"{BASE}/on/2014-04-18/art_16-2/").content.decode()
+
+
+def test_a_provisions_history_says_where_its_text_comes_from(client, bundled_law):
+    html = client.get("/laws/foreign-intelligence/history/art_9/").content.decode()
+    assert '<p class="source-note">Unofficial English translation' in html

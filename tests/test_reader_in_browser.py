@@ -126,3 +126,15 @@ def test_printing_a_historical_edition_keeps_what_it_must_say_and_drops_navigati
     expect(page.locator(".pending-changes")).to_be_visible()
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".sidebar")).to_be_hidden()
+
+
+def test_printing_keeps_the_banners_and_the_citation_and_drops_navigation(bundled_site, page):
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_9/")
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    expect(page.locator(".print-citation")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.get_by_text("This is a historical edition")).to_be_visible()
+    expect(page.locator(".source-note").first).to_contain_text("Unofficial English translation")
+    expect(page.locator(".print-citation")).to_contain_text("Law No. 277-IV, Art. 9 (edition of 18 April 2014)")
+    for hidden in (".site-header", ".sidebar", ".provision-tools >> nth=0", ".article-nav", ".print-page"):
+        expect(page.locator(hidden)).to_be_hidden()

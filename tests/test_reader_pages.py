@@ -142,3 +142,15 @@ def test_the_favicon_is_found_wherever_it_is_asked_for(client, bundled_law):
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
     assert 'rel="icon"' in client.get(f"{BASE}/").content.decode()
+
+
+def test_the_edition_links_to_its_official_text_and_offers_printing(client, bundled_law):
+    html = client.get(f"{BASE}/on/2014-04-18/").content.decode()
+    assert '<a href="https://adilet.zan.kz/rus/docs/Z100000277_" rel="external">' in html
+    assert '<button type="button" class="print-page" hidden>Print</button>' in html
+
+
+def test_the_library_does_not_repeat_the_current_editions_date(client, bundled_law):
+    html = client.get("/laws/").content.decode()
+    assert "in force from 5 January 2024, in force from" not in html
+    assert "Current edition: Revised edition in force from 5 January 2024." in html

@@ -271,3 +271,34 @@ def test_count_stops_at_the_limit_and_says_more_than(client, bundled_law, monkey
     monkeypatch.setattr("lawreader.search.service.COUNT_LIMIT", 3)
     response = search(client, "intelligence")
     assert "More than 3 results" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("term", "definition"),
+    [("intelligence information", "art_1__subpara_1"), ("intelligence measure", "art_1__subpara_1-1")],
+)
+def test_a_terms_definition_is_the_first_result_for_the_term(client, bundled_law, term, definition):
+    results = search(client, term).context["results"]
+    assert results[0].entry.eid == definition
+    assert results[0].title == f"item {definition.rpartition('_')[2]}. {term}"
+    assert results[0].trail == "Chapter 1 › Article 1"
+
+
+def test_a_notes_snippet_is_its_text_without_markdown(client, bundled_law):
+    note_on(
+        bundled_law, "2024-01-05", "art_11", title="Archive", body="The *sealed* archive, see [Article 6](eid:art_6)."
+    )
+    result = next(r for r in search(client, "sealed archive").context["results"] if r.entry.annotation_id)
+    assert "*" not in result.snippet and "](eid:" not in result.snippet
+    assert "<mark>sealed</mark> <mark>archive</mark>, see article" in result.snippet.lower()
+    assert result.title == "Note: Archive"
+
+
+def test_the_results_page_has_one_search_box_offers_only_languages_held_and_says_where_texts_come_from(
+    client, bundled_law
+):
+    response = search(client, "intelligence")
+    html = response.content.decode()
+    assert html.count('name="q"') == 1
+    assert [code for code, _name in response.context["form"].fields["language"].choices] == ["", "en"]
+    assert "Unofficial English translation" in html

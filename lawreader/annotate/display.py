@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from lawreader import vocabulary
 from lawreader.annotate.anchoring import Selector, anchor
-from lawreader.annotate.rendering import render_body
+from lawreader.annotate.rendering import provision_href, render_body
 from lawreader.references import LINK_ACT, LINK_MISSING, LINK_REFERENCE, LINK_TERM
 
 
@@ -87,15 +86,6 @@ def act_href(target, date):
     if not eid:
         return reverse("reader:law", args=[slug])
     return provision_href(eid, reverse("reader:edition", args=[slug, date]), "")
-
-
-def provision_href(eid, permalink_base, language_query):
-    """A provision's place in the edition: its own page for an article or a grouping, else its article's page
-    scrolled to it (where the provision page would redirect)."""
-    article = vocabulary.enclosing(eid, vocabulary.ARTICLE)
-    if article and article != eid:
-        return f"{permalink_base}{article}/{language_query}#{eid}"
-    return f"{permalink_base}{eid}/{language_query}"
 
 
 def note_view(note, provision, revision, permalink_base):

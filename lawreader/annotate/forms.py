@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from lawreader.annotate.anchoring import selector_for
+from lawreader.citations import parse_citation
 from lawreader.store.models import Annotation, Provision, Revision
 
 
@@ -19,6 +20,29 @@ class ProvisionInput(forms.TextInput):
 
     class Media:
         js = ["js/annotation-admin.js"]
+        css = {"all": ["css/annotation-admin.css"]}
+
+
+def provision_named(revision, typed):
+    """(provision, "") for what an editor typed — its eid, or any citation the search box reads ("Article 9 item
+    20-1", "ст. 9 п. 1", "9-бап") — or (None, why not) when the edition has no such provision or several fit."""
+    provisions = Provision.objects.of_revision(revision)
+    found = provisions.filter(eid=typed).first()
+    if found is not None:
+        return found, ""
+    citation = parse_citation(typed)
+    candidates = list(provisions.cited_by(citation)[:5]) if citation is not None else []
+    if len(candidates) == 1:
+        return candidates[0], ""
+    if candidates:
+        return None, _("%(typed)s fits several provisions of this edition: %(eids)s. Choose one.") % {
+            "typed": typed,
+            "eids": ", ".join(candidate.eid for candidate in candidates),
+        }
+    return None, _("The edition of %(date)s has no provision “%(typed)s”.") % {
+        "date": revision.valid_from,
+        "typed": typed,
+    }
 
 
 class AnnotationForm(forms.ModelForm):
@@ -31,7 +55,8 @@ class AnnotationForm(forms.ModelForm):
         labels = {"revision": _("Law and edition"), "target_eid": _("Provision")}
         help_texts = {
             "target_eid": _(
-                "Type a number, a heading or words of the text, e.g. “Article 9” or “art_9__subpara_20-1”."
+                "A citation (“Article 9 item 20-1”, “ст. 9 п. 1”, “9-бап”), or words of its heading or text to pick"
+                " from the suggestions."
             ),
             "body": _("Markdown. Link to another provision with [Article 6](eid:art_6)."),
         }
@@ -47,18 +72,13 @@ class AnnotationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        revision, eid = cleaned.get("revision"), cleaned.get("target_eid")
-        if revision and eid is not None:
-            self.provision = Provision.objects.of_revision(revision).filter(eid=eid).first()
-            if self.provision is None:
-                self.add_error(
-                    "target_eid",
-                    _("The edition of %(date)s has no provision “%(eid)s”.")
-                    % {
-                        "date": revision.valid_from,
-                        "eid": eid,
-                    },
-                )
+        revision, typed = cleaned.get("revision"), cleaned.get("target_eid")
+        if revision and typed is not None:
+            self.provision, problem = provision_named(revision, typed.strip())
+            if self.provision is not None:
+                cleaned["target_eid"] = self.provision.eid
+            else:
+                self.add_error("target_eid", problem)
         quote = cleaned.get("quote_exact", "")
         if quote and self.provision is not None and quote not in self.provision.text:
             self.add_error("quote_exact", _("These words are not in the provision's text; copy them exactly."))

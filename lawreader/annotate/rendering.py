@@ -1,9 +1,13 @@
 """Annotation bodies: Markdown in, safe HTML out, with links to provisions resolved for the edition being read."""
 
+import html
 import re
 
 import nh3
+from django.utils.html import strip_tags
 from markdown_it import MarkdownIt
+
+from lawreader import vocabulary
 
 EID_SCHEME = "eid:"
 EID_RE = re.compile(r"^[a-z0-9_-]+$")
@@ -49,8 +53,21 @@ def render_body(body, permalink_base=""):
     )
 
 
-def provision_href(eid, permalink_base):
-    """The permalink of `eid` in the edition being read; a malformed eid links nowhere rather than anywhere."""
+def provision_href(eid, permalink_base, language_query=""):
+    """Where `eid` is read in the edition whose pages start at `permalink_base`: its own page for an article or a
+    grouping, else its article's page scrolled to it (where its permalink would redirect); "#eid" on the page itself
+    when there is no base, and nowhere for a malformed eid."""
     if not EID_RE.match(eid):
         return ""
-    return f"{permalink_base}{eid}/" if permalink_base else f"#{eid}"
+    if not permalink_base:
+        return f"#{eid}"
+    article = vocabulary.enclosing(eid, vocabulary.ARTICLE)
+    if article and article != eid:
+        return f"{permalink_base}{article}/{language_query}#{eid}"
+    return f"{permalink_base}{eid}/{language_query}"
+
+
+def plain_text(body):
+    """A note's words without its Markdown, as search shows them: "*Intelligence information*" → "Intelligence
+    information"."""
+    return " ".join(html.unescape(strip_tags(render_body(body))).split())

@@ -4,7 +4,7 @@ the `cited_by` the linker stored with each provision — no query of its own."""
 from dataclasses import dataclass
 
 from lawreader import vocabulary
-from lawreader.annotate.display import provision_href
+from lawreader.annotate.rendering import provision_href
 from lawreader.store.outline import walk
 
 

@@ -18,7 +18,7 @@ from lawreader.reader.editions import (
     whole_edition,
 )
 from lawreader.reader.preferences import note_preferences
-from lawreader.store.amendments import acts_meanwhile, pending_changes, touching
+from lawreader.store.amendments import acts_meanwhile, acts_named, pending_changes, touching
 from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
@@ -164,6 +164,7 @@ def edition_context(request, law, timeline, revision, language, date, preference
     meanwhile = acts_meanwhile(timeline, effects)
     for edition in timeline.revisions:
         edition.acts_meanwhile = meanwhile.get(edition.pk, [])
+        edition.acts_named = acts_named(edition.amending_acts, effects)
     return {
         "law": law,
         "revision": revision,

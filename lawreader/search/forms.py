@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lawreader.store.models import Law
+from lawreader.store.models import Law, Revision
 from lawreader.store.models.laws import LANGUAGES
 from lawreader.store.models.provisions import ProvisionKind
 
@@ -25,6 +25,12 @@ class SearchForm(forms.Form):
     within = forms.ChoiceField(label=_("Search in"), choices=IN_CHOICES, required=False)
     # The URL parameter is "in" (a Python keyword): the view maps it.
     page = forms.IntegerField(min_value=1, max_value=1000, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the languages some edition is in: a filter that can only find nothing is no help.
+        held = set(Revision.objects.published().values_list("language", flat=True).distinct())
+        self.fields["language"].choices = [("", _("Default")), *((c, n) for c, n in LANGUAGES if c in held)]
 
     def clean_edition(self):
         """'' (in force today), 'all', or a date YYYY-MM-DD (in force then)."""

@@ -3,6 +3,7 @@ transaction, so the index never disagrees with the text a reader sees."""
 
 from operator import itemgetter
 
+from lawreader.annotate.rendering import plain_text
 from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Annotation, Provision
@@ -54,6 +55,8 @@ def provision_entries(revision):
         .exclude(kind=ProvisionKind.DOCUMENT)
         .values_list("depth", "eid", "kind", "number", "heading", "text")
     )
+    # A definition is headed by the term it defines, so a search for the term finds it first (headings weigh more).
+    terms = {definition["eid"]: definition["term"] for definition in revision.defined_terms}
     for row, ancestors in with_ancestors(rows, itemgetter(0)):
         _depth, eid, kind, _number, heading, text = row
         labels = [provision_label(r[2], r[3]) for r in (*ancestors, row) if r[2] != ProvisionKind.TEXT]
@@ -63,7 +66,7 @@ def provision_entries(revision):
             eid=eid,
             kind=kind,
             language=revision.language,
-            heading=heading,
+            heading=heading or terms.get(eid, ""),
             text=text,
             breadcrumb=SEPARATOR.join(label for label in labels if label),
         )
@@ -78,6 +81,6 @@ def note_entry(note, revision, breadcrumb):
         kind="annotation",
         language=revision.language,
         heading=note.title,
-        text=note.body,
+        text=plain_text(note.body),
         breadcrumb=breadcrumb,
     )

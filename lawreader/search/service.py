@@ -3,9 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from lawreader.search.backends import get_backend
 from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Scope
+from lawreader.search.index import SEPARATOR
 from lawreader.search.models import SearchEntry
 from lawreader.search.text import parse_query
 from lawreader.store.models.annotations import AnnotationStatus
@@ -15,6 +17,22 @@ from lawreader.store.models.annotations import AnnotationStatus
 class Result:
     entry: SearchEntry
     snippet: str
+
+    @property
+    def title(self):
+        """What the result is: "item 1. intelligence information" for a provision (its heading, or for a
+        definition the term), "Note: …" for a note."""
+        if self.entry.annotation_id:
+            return _("Note: %(title)s") % {"title": self.entry.heading} if self.entry.heading else _("Note")
+        step = self.entry.breadcrumb.rpartition(SEPARATOR)[2] or self.entry.eid
+        return f"{step}. {self.entry.heading}" if self.entry.heading else step
+
+    @property
+    def trail(self):
+        """Where it stands, above the title: its ancestors (a note's provision in full)."""
+        if self.entry.annotation_id:
+            return self.entry.breadcrumb
+        return self.entry.breadcrumb.rpartition(SEPARATOR)[0]
 
 
 @dataclass

@@ -69,6 +69,10 @@ def search(request):
     highlight = " ".join(found.query.highlight_words())
     for result in found.results:
         result.url = entry_url(result.entry, result.entry.revision, highlight)
+    # Where the texts come from ("Unofficial English translation …"), once for the editions the results are from.
+    context["source_notes"] = list(
+        dict.fromkeys(r.entry.revision.source_note for r in found.results if r.entry.revision.source_note)
+    )
     context["query_without_page"] = query_without(request, "page")
     return render(request, "search/results.html", context)
 

@@ -2,10 +2,12 @@
 does not include yet, and which edition first shows each act's effects."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from lawreader import vocabulary
 from lawreader.store.models import AmendingAct, Effect
 from lawreader.vocabulary import is_within
 
@@ -82,3 +84,17 @@ def acts_meanwhile(timeline, effects):
         if before is not None and effect.act not in meanwhile.setdefault(before.pk, []):
             meanwhile[before.pk].append(effect.act)
     return meanwhile
+
+
+ACT_CITED_RE = re.compile(rf"(?:No\.|№|N)\s*(?P<number>{vocabulary.ACT_NUMBER})")
+
+
+def acts_named(lines, effects):
+    """[(line, act or None)]: an edition's list of the acts it incorporates ("Law No. 553-IV of 13 February 2012"),
+    each with the amending act the footnotes name by that number, so the list can link to the act's page."""
+    by_number = {vocabulary.act_number_key(effect.act.number): effect.act for effect in effects if effect.act.number}
+    named = []
+    for line in lines:
+        found = ACT_CITED_RE.search(line)
+        named.append((line, by_number.get(vocabulary.act_number_key(found["number"])) if found else None))
+    return named

@@ -17,13 +17,13 @@
 
     if (body) {
       var refresh = debounce(function () {
-        var data = new FormData();
-        data.append("body", body.value);
+        var data = new FormData(body.form);  // the whole note: its kind, title, provision and quote as well
         fetch(panel.dataset.previewUrl, {
           method: "POST", body: data, headers: { "X-CSRFToken": csrf, "X-Requested-With": "fetch" }
         }).then(function (r) { return r.json(); }).then(function (json) { panel.innerHTML = json.html; });
       }, 300);
-      body.addEventListener("input", refresh);
+      body.form.addEventListener("input", refresh);
+      body.form.addEventListener("change", refresh);
       refresh();
     }
     if (eid && revision && options) {

@@ -110,6 +110,10 @@
   document.addEventListener("DOMContentLoaded", function () {
     highlightSearchWords();
     definitionPopovers();
+    document.querySelectorAll(".print-page").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
     document.querySelectorAll(".copy-citation").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { copyCitation(button); });

@@ -55,7 +55,8 @@ class PostgresBackend:
         tsquery, query_params = self.tsquery_sql(query, config)
         # One SELECT per branch, joined with UNION ALL: each can use its own index (an OR of the two could not).
         union = " UNION ALL ".join(
-            f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading) AS text, e.document FROM search_searchentry e, q "
+            f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading) AS text, e.document, e.heading, "
+            f"e.annotation_id IS NULL AS is_provision FROM search_searchentry e, q "
             f"WHERE e.document @@ q.query AND {sql}"
             for sql, _params in branches
         )
@@ -65,12 +66,18 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             # One pass over the matches ranks them and counts them (the window count); headlines, the costly
             # part, are drawn for the page's rows only.
+            # A provision headed by exactly the words sought (a definition headed by its term) comes first.
+            exact = (
+                "(m.is_provision AND strip(to_tsvector(%s::regconfig, m.heading)) = "
+                "strip(to_tsvector(%s::regconfig, %s)))"
+            )
+            heading = " ".join(query.highlight_words())
             cursor.execute(
-                f"{matches}, page AS (SELECT m.id, m.text, ts_rank_cd(m.document, q.query) AS rank, "
-                f"count(*) OVER () AS total FROM m, q ORDER BY rank DESC, m.id LIMIT %s OFFSET %s) "
+                f"{matches}, page AS (SELECT m.id, m.text, {exact} AS exact, ts_rank_cd(m.document, q.query) AS rank, "
+                f"count(*) OVER () AS total FROM m, q ORDER BY exact DESC, rank DESC, m.id LIMIT %s OFFSET %s) "
                 f"SELECT page.id, ts_headline(%s::regconfig, page.text, q.query, %s), page.total "
-                f"FROM page, q ORDER BY page.rank DESC, page.id",
-                [*params, limit, offset, config, headline_options],
+                f"FROM page, q ORDER BY page.exact DESC, page.rank DESC, page.id",
+                [*params, config, config, heading, limit, offset, config, headline_options],
             )
             rows = cursor.fetchall()
             if rows:

@@ -52,10 +52,13 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s)", [*params, COUNT_LIMIT + 1])
             total = cursor.fetchone()[0]
+            # A provision headed by exactly the words sought (a definition headed by its term) comes first.
+            heading = " ".join(stem(word, scope.language) for word in query.highlight_words())
             cursor.execute(
                 f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading), e.language {matches} "
-                f"ORDER BY bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}), e.id LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                f"ORDER BY (search_fts.heading = %s AND e.annotation_id IS NULL) DESC, "
+                f"bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}), e.id LIMIT %s OFFSET %s",
+                [*params, heading, limit, offset],
             )
             hits = [Hit(entry_id, snippet(text, query, language)) for entry_id, text, language in cursor.fetchall()]
         return BackendResult(hits, total)

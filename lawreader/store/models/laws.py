@@ -1,5 +1,7 @@
 """A law (the work) and its editions (one Revision per date and language)."""
 
+from urllib.parse import quote
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,13 @@ class Law(models.Model):
 
     def get_absolute_url(self):
         return reverse("reader:law", kwargs={"slug": self.slug})
+
+    @property
+    def official_url(self):
+        """The official text on Kazakhstan's legal information system (adilet.zan.kz), in Russian; "" elsewhere."""
+        if self.jurisdiction != "KZ" or not self.official_id:
+            return ""
+        return f"https://adilet.zan.kz/rus/docs/{quote(self.official_id)}"
 
 
 class RevisionQuerySet(models.QuerySet):

@@ -1,5 +1,7 @@
 """Template filters every page of the law uses: a template per kind of provision, names of provisions."""
 
+import re
+
 from django import template
 from django.utils.translation import gettext
 
@@ -40,3 +42,9 @@ def get_item(mapping, key):
 def eid_name(eid):
     """ "Article 9, part 1" for an eid, in the interface's language ("the law" for the document itself)."""
     return vocabulary.name(eid, interface_language()) if eid else gettext("the law")
+
+
+@register.filter
+def first_clause(text):
+    """A note's opening up to its first ";" or ".": "Unofficial English translation prepared for Lawreader…"."""
+    return re.split(r"[;.]\s", text or "", maxsplit=1)[0]
