@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from lawreader import vocabulary
 from lawreader.store.models import Provision, Revision
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +27,15 @@ def contents_counts(client, date):
 
 
 def whole_edition_counts(client, date):
+    """Notes per article (or chapter) on the whole-edition page, from each provision's notes panel."""
     page = client.get(f"{LAW}/on/{date}/").content.decode()
-    pieces = re.split(r'<div class="provision provision--(?:article|chapter)" id="([\w-]+)">', page)
-    return {eid: len(NOTE.findall(body)) for eid, body in zip(pieces[1::2], pieces[2::2], strict=True)}
+    counts = {
+        eid: 0 for eid in re.findall(r'<div class="provision provision--(?:article|chapter)" id="([\w-]+)">', page)
+    }
+    for eid, panel in re.findall(r'<details class="provision-notes" data-for="([\w-]+)">(.*?)</details>', page, re.S):
+        if vocabulary.outermost(eid) in counts:
+            counts[vocabulary.outermost(eid)] += len(NOTE.findall(panel))
+    return counts
 
 
 def test_a_note_about_a_later_wording_is_not_shown_in_an_earlier_edition(client, bundled_law):

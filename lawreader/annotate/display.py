@@ -51,6 +51,11 @@ class Decoration:
     notes: list = field(default_factory=list)
     segments: list = field(default_factory=list)
 
+    @property
+    def note_kinds(self):
+        """What the notes are, each kind once, in their order: "commentary, definition" for a folded summary."""
+        return list(dict.fromkeys(str(view.annotation.get_kind_display()).lower() for view in self.notes))
+
 
 def decorate(node, revision, permalink_base, language_query=""):
     """Attach `display` (NoteView list and text segments) to `node` and its descendants; returns the eids of the

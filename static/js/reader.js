@@ -34,10 +34,57 @@
     document.body.removeChild(area);
   }
 
+  // Wide screens: the notes stand in the margin beside their provision, as sidenotes. Each goes at its provision's
+  // top, or just below the notes before it, and never starts below its own provision's block: notes open where
+  // they leave room for the ones after them, and the rest stay folded to their one-line count, beside their text.
+  var WIDE = "(min-width: 75rem)";
+  var GAP = 8;
+  function arrangeNotes() {
+    var panels = Array.prototype.slice.call(document.querySelectorAll(".law-text .provision-notes"));
+    if (!window.matchMedia(WIDE).matches) {  // narrow: folded after their provision, as the page has them
+      panels.forEach(function (panel) { panel.style.top = ""; });
+      return;
+    }
+    var items = panels.map(function (panel) {
+      var block = panel.parentElement.getBoundingClientRect();
+      panel.open = true;
+      var full = panel.getBoundingClientRect().height;
+      panel.open = false;
+      return { panel: panel, top: block.top + window.scrollY, bottom: block.bottom + window.scrollY, full: full,
+               line: panel.getBoundingClientRect().height, open: false };
+    });
+    items.sort(function (a, b) { return a.top - b.top; });
+    // Where each note starts, from the i-th on, given the cursor left by those before: -1 if one cannot start
+    // beside its provision.
+    function place(from, cursor, tops) {
+      for (var j = from; j < items.length; j++) {
+        var top = Math.max(items[j].top, cursor + GAP);
+        if (top + items[j].line > items[j].bottom && j > from) { return -1; }
+        tops[j] = top;
+        cursor = top + (items[j].open ? items[j].full : items[j].line);
+      }
+      return cursor;
+    }
+    var tops = [];
+    var cursor = -Infinity;
+    items.forEach(function (item, i) {
+      item.open = true;
+      if (place(i, cursor, tops.slice()) < 0) { item.open = false; }
+      tops[i] = Math.max(item.top, cursor + GAP);
+      cursor = tops[i] + (item.open ? item.full : item.line);
+    });
+    items.forEach(function (item, i) {
+      item.panel.open = item.open;
+      item.panel.style.top = (tops[i] - item.top) + "px";
+    });
+  }
+
   function highlightTarget() {
     document.querySelectorAll(".is-highlighted").forEach(function (el) { el.classList.remove("is-highlighted"); });
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
+    var folded = target && target.closest("details:not([open])");
+    if (folded) { folded.open = true; }  // a note linked to (from its quote, a search) opens where it stands
     if (target) {
       target.classList.add("is-highlighted");
       target.scrollIntoView({ block: "start" });
@@ -122,7 +169,17 @@
     if (window.matchMedia("(max-width: 60rem)").matches) {
       document.querySelectorAll(".sidebar .toc, .sidebar .timeline-details").forEach(function (panel) { panel.open = false; });
     }
+    arrangeNotes();
     highlightTarget();
     window.addEventListener("hashchange", highlightTarget);
+    var resized;
+    window.addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(arrangeNotes, 200); });
+    // A printed page has no margin column and nothing to click: every note is printed after its provision.
+    var folded = [];
+    window.addEventListener("beforeprint", function () {
+      folded = Array.prototype.slice.call(document.querySelectorAll(".provision-notes:not([open])"));
+      folded.forEach(function (panel) { panel.open = true; });
+    });
+    window.addEventListener("afterprint", function () { folded.forEach(function (panel) { panel.open = false; }); });
   });
 })();

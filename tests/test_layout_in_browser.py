@@ -1,0 +1,70 @@
+"""The reading layout at a phone's, a laptop's and a wide monitor's width: the law's text reads on unbroken, and
+its notes stand after a provision's whole block (narrow) or beside it in the margin (wide), never over each other."""
+
+import itertools
+
+import pytest
+
+pytestmark = pytest.mark.browser
+ARTICLE_2 = "/laws/foreign-intelligence/on/2024-01-05/art_2/"
+
+BOXES = """() => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY,
+    left: r.left, right: r.right}; };
+  return {
+    panels: [...document.querySelectorAll('.law-text .provision-notes')].map((panel) => ({
+      ...box(panel), open: panel.open, owner: box(panel.parentElement), ownerId: panel.parentElement.id,
+      afterChildren: [...panel.parentElement.children].filter((c) => c.classList.contains('provision'))
+        .every((c) => c.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING),
+    })),
+    text: box(document.querySelector('.law-text')),
+    leadIn: box(document.querySelector('#art_2__para_1 > .provision-text')),
+    firstItem: box(document.querySelector('#art_2__para_1__subpara_1')),
+    scrollWidth: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+  };
+}"""
+
+
+def layout(page, site, width):
+    """Article 2 of the 2024 edition laid out at `width`: the boxes of its notes panels and text."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + ARTICLE_2)
+    return page.evaluate(BOXES)
+
+
+@pytest.mark.parametrize("width", [390, 1280, 1920])
+def test_the_text_reads_on_and_notes_never_come_between_a_lead_in_and_its_items(
+    bundled_site, page, width, artifacts_dir
+):
+    boxes = layout(page, bundled_site, width)
+    page.screenshot(path=str(artifacts_dir / f"layout-article-2-{width}.png"), full_page=True)
+    assert boxes["scrollWidth"] <= boxes["width"]  # nothing scrolls sideways
+    assert boxes["panels"], "Article 2 has notes"
+    # The first item follows its lead-in directly: nothing between them.
+    assert 0 <= boxes["firstItem"]["top"] - boxes["leadIn"]["bottom"] < 40
+    for panel in boxes["panels"]:
+        assert panel["afterChildren"]  # after the provision's whole block, items included
+
+
+def test_narrow_screens_fold_the_notes_to_a_line_that_opens_in_place(bundled_site, page):
+    boxes = layout(page, bundled_site, 390)
+    assert not any(panel["open"] for panel in boxes["panels"])
+    summary = page.locator("#art_2__para_1 > .provision-notes > summary")
+    assert summary.inner_text().startswith("2 notes: commentary, cross-reference")
+    summary.click()
+    assert page.locator("#art_2__para_1 > .provision-notes .note").first.is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_wide_screens_set_notes_in_the_margin_beside_their_provision_without_overlap(bundled_site, page, width):
+    boxes = layout(page, bundled_site, width)
+    panels = sorted(boxes["panels"], key=lambda panel: panel["top"])
+    for panel in panels:
+        assert panel["left"] >= boxes["text"]["right"] - 1  # in the margin, not over the text
+        assert panel["owner"]["top"] - 1 <= panel["top"] <= panel["owner"]["bottom"]  # beside its own provision
+    for upper, lower in itertools.pairwise(panels):
+        assert upper["bottom"] <= lower["top"] + 1  # never over the next provision's notes
+    assert any(panel["open"] for panel in panels)
+    # The width is used: the margin column reaches the page's right side.
+    assert boxes["width"] - max(panel["right"] for panel in panels) < 0.25 * boxes["width"]
