@@ -89,7 +89,7 @@ def test_comparison_switches_views_and_expands_context(bundled_site, page, artif
 
 def test_changed_articles_contents_jumps_to_the_change(bundled_site, page):
     page.goto(f"{bundled_site}{LAW}/compare/2010-06-02/to/2024-01-05/")
-    page.locator("nav.toc").get_by_role("link", name=re.compile(r"^Article 9-1\.")).click()
+    page.locator(".toc nav").get_by_role("link", name=re.compile(r"^Article 9-1\.")).click()
     expect(page).to_have_url(re.compile("#art_9-1$"))
     expect(page.locator("#art_9-1")).to_be_in_viewport()
     expect(page.locator("#art_9-1")).to_have_attribute("data-change", "inserted")

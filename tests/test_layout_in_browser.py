@@ -68,3 +68,36 @@ def test_wide_screens_set_notes_in_the_margin_beside_their_provision_without_ove
     assert any(panel["open"] for panel in panels)
     # The width is used: the margin column reaches the page's right side.
     assert boxes["width"] - max(panel["right"] for panel in panels) < 0.25 * boxes["width"]
+
+
+COMPARISON = "/laws/foreign-intelligence/compare/2010-06-02/to/2014-04-18/?layout=side"
+SIDES = """() => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY,
+    left: r.left, width: r.width}; };
+  const pair = document.querySelector('.side-by-side');
+  return {old: box(pair.querySelector('.side-old')), new: box(pair.querySelector('.side-new')),
+    heading: box(document.querySelector('h1')), form: box(document.querySelector('.compare-form')),
+    changedOpen: document.querySelector('.page--compare details.toc').open,
+    scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth};
+}"""
+
+
+def test_side_by_side_uses_the_width_of_a_wide_screen(bundled_site, page, artifacts_dir):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(bundled_site + COMPARISON)
+    sides = page.evaluate(SIDES)
+    page.screenshot(path=str(artifacts_dir / "redline-side-1280.png"))
+    assert sides["old"]["width"] >= 400 and sides["new"]["width"] >= 400
+    assert abs(sides["old"]["top"] - sides["new"]["top"]) < 2  # row by row
+    assert "(As adopted (" not in page.locator(".law-meta").first.inner_text()
+
+
+def test_on_a_phone_the_comparison_starts_with_its_heading_and_stacks_the_versions(bundled_site, page, artifacts_dir):
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(bundled_site + COMPARISON)
+    sides = page.evaluate(SIDES)
+    page.screenshot(path=str(artifacts_dir / "redline-side-390.png"), full_page=True)
+    assert sides["heading"]["top"] < sides["form"]["top"]
+    assert not sides["changedOpen"]
+    assert sides["old"]["bottom"] <= sides["new"]["top"]  # the older above the newer
+    assert sides["scrollWidth"] <= sides["width"]
