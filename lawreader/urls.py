@@ -5,6 +5,7 @@ from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
 from lawreader.reader.converters import EidConverter, IsoDateConverter
+from lawreader.web.language import choose_interface_language
 
 register_converter(IsoDateConverter, "isodate")
 register_converter(EidConverter, "eid")
@@ -18,6 +19,7 @@ def favicon(request):
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="reader:library", permanent=False)),
     path("favicon.ico", favicon),
+    path("language/<str:code>/", choose_interface_language, name="interface_language"),
     path("laws/", include("lawreader.reader.urls")),
     path("laws/", include("lawreader.compare.urls")),
     path("search/", include("lawreader.search.urls")),

@@ -68,11 +68,12 @@ def test_contents_nest_sections_chapters_paragraphs_articles_and_the_attachment(
 
 
 def test_every_division_has_a_page_with_its_heading(client, code):
+    # Headings are the law's text: labelled in its language ("Раздел II", "Статья 1"), whatever the interface's.
     for eid, heading in [
-        ("sec_2", "Section II. Особенная часть"),
-        ("chp_2__subchp_1", "§ 1. Плановые проверки"),
+        ("sec_2", "Раздел II. Особенная часть"),
+        ("chp_2__subchp_1", "Параграф 1. Плановые проверки"),
         ("att_1", "Соглашение о сотрудничестве"),
-        ("att_1__art_1", "Article 1."),
+        ("att_1__art_1", "Статья 1."),
     ]:
         response = client.get(f"/laws/code/on/2020-01-01/{eid}/")
         assert response.status_code == 200, eid

@@ -138,3 +138,41 @@ def test_printing_keeps_the_banners_and_the_citation_and_drops_navigation(bundle
     expect(page.locator(".print-citation")).to_contain_text("Law No. 277-IV, Art. 9 (edition of 18 April 2014)")
     for hidden in (".site-header", ".sidebar", ".provision-tools >> nth=0", ".article-nav", ".print-page"):
         expect(page.locator(hidden)).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "library"), [("Русский", "ru", "Библиотека"), ("Қазақ", "kk", "Кітапхана")]
+)
+def test_the_interface_switches_language_and_stays_accessible(
+    bundled_site, page, artifacts_dir, name, language, library
+):
+    page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_9/")
+    page.locator(".interface-languages").get_by_role("link", name=name).click()
+    expect(page).to_have_url(f"{bundled_site}{LAW}/on/2014-04-18/art_9/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator(".site-header").get_by_role("link", name=library)).to_be_visible()
+    expect(page.locator(".law-text")).to_have_attribute("lang", "en")  # the law's text stays in its own language
+    assert_no_accessibility_violations(page, f"article-{language}", artifacts_dir)
+    page.goto(f"{bundled_site}/laws/")  # remembered by cookie on the next page
+    expect(page.locator("html")).to_have_attribute("lang", language)
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/laws/",
+        f"{LAW}/on/2014-04-18/",
+        f"{LAW}/on/2014-04-18/contents/",
+        f"{LAW}/compare/2010-06-02/to/2014-04-18/?layout=side",
+        f"{LAW}/history/art_9/",
+        f"{LAW}/amendments/",
+        "/search/?q=intelligence+information",
+    ],
+)
+def test_every_kind_of_page_is_accessible_in_russian_and_kazakh(bundled_site, page, artifacts_dir, path, language):
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": bundled_site}])
+    page.goto(bundled_site + path)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    name = re.sub(r"\W+", "-", path).strip("-") or "home"
+    assert_no_accessibility_violations(page, f"{language}-{name}", artifacts_dir)

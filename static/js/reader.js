@@ -12,7 +12,7 @@
         status.setAttribute("role", "status");
         button.parentNode.appendChild(status);
       }
-      status.textContent = "Citation copied: " + text;
+      status.textContent = button.getAttribute("data-copied") + " " + text;
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
