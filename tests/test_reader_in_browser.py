@@ -4,6 +4,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connection
 from playwright.sync_api import expect
 
 from tests.browser_checks import is_csp_violation
@@ -171,6 +172,9 @@ def test_the_interface_switches_language_and_stays_accessible(
     ],
 )
 def test_every_kind_of_page_is_accessible_in_russian_and_kazakh(bundled_site, page, artifacts_dir, path, language):
+    if connection.vendor != "sqlite":
+        # Markup is the same on either database; `make test`'s ten minutes are better spent elsewhere.
+        pytest.skip("the interface's markup does not depend on the database: checked on SQLite")
     page.context.add_cookies([{"name": "django_language", "value": language, "url": bundled_site}])
     page.goto(bundled_site + path)
     expect(page.locator("html")).to_have_attribute("lang", language)

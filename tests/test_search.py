@@ -302,3 +302,11 @@ def test_the_results_page_has_one_search_box_offers_only_languages_held_and_says
     assert html.count('name="q"') == 1
     assert [code for code, _name in response.context["form"].fields["language"].choices] == ["", "en"]
     assert "Unofficial English translation" in html
+
+
+def test_with_a_law_chosen_the_kind_filter_offers_only_the_kinds_it_has(client, bundled_law):
+    kinds = [
+        kind
+        for kind, _label in search(client, "intelligence", law=bundled_law.slug).context["form"].fields["kind"].choices
+    ]
+    assert kinds == ["", "preamble", "chapter", "article", "paragraph", "subparagraph", "text"]

@@ -3,15 +3,25 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lawreader.store.models import Law, Revision
+from lawreader.store.models import Law, Provision, Revision
 from lawreader.store.models.laws import LANGUAGES
 from lawreader.store.models.provisions import ProvisionKind
+from lawreader.web.page_cache import cached_for_law
 
 KIND_CHOICES = [
     ("", _("Any kind")),
     *[(kind, label) for kind, label in ProvisionKind.choices if kind != ProvisionKind.DOCUMENT],
 ]
 IN_CHOICES = [("all", _("Text and notes")), ("text", _("The law's text")), ("annotations", _("Notes"))]
+
+
+def kinds_of(law):
+    """The kinds of provision a law's editions hold, cached until its content changes."""
+    return cached_for_law(
+        law.slug,
+        "kinds",
+        lambda: set(Provision.objects.filter(revision__law=law).values_list("kind", flat=True).distinct()),
+    )
 
 
 class SearchForm(forms.Form):
@@ -31,6 +41,10 @@ class SearchForm(forms.Form):
         # Only the languages some edition is in: a filter that can only find nothing is no help.
         held = set(Revision.objects.published().values_list("language", flat=True).distinct())
         self.fields["language"].choices = [("", _("Default")), *((c, n) for c, n in LANGUAGES if c in held)]
+        law = Law.objects.filter(slug=self.data.get("law") or "").first()
+        if law is not None:  # the kinds of provision the chosen law has
+            kinds = kinds_of(law)
+            self.fields["kind"].choices = [(kind, label) for kind, label in KIND_CHOICES if not kind or kind in kinds]
 
     def clean_edition(self):
         """'' (in force today), 'all', or a date YYYY-MM-DD (in force then)."""
