@@ -7,30 +7,47 @@ import pytest
 
 pytestmark = pytest.mark.browser
 ARTICLE_2 = "/laws/foreign-intelligence/on/2024-01-05/art_2/"
+ARTICLE_9 = "/laws/foreign-intelligence/on/2014-04-18/art_9/"
 
 BOXES = """() => {
   const box = (el) => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY,
     left: r.left, right: r.right}; };
+  const found = (selector) => document.querySelector(selector) && box(document.querySelector(selector));
   return {
     panels: [...document.querySelectorAll('.law-text .provision-notes')].map((panel) => ({
-      ...box(panel), open: panel.open, owner: box(panel.parentElement), ownerId: panel.parentElement.id,
+      ...box(panel), open: panel.open, owner: box(document.getElementById(panel.dataset.for)),
+      ownerId: panel.dataset.for,
       afterChildren: [...panel.parentElement.children].filter((c) => c.classList.contains('provision'))
         .every((c) => c.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING),
     })),
     text: box(document.querySelector('.law-text')),
-    leadIn: box(document.querySelector('#art_2__para_1 > .provision-text')),
-    firstItem: box(document.querySelector('#art_2__para_1__subpara_1')),
+    leadIn: found('#art_2__para_1 > .provision-text'),
+    firstItem: found('#art_2__para_1__subpara_1'),
+    leadInParagraph: found('#art_9__text_1'),
+    itemAfterIt: found('#art_9__subpara_1'),
     scrollWidth: document.documentElement.scrollWidth,
     width: document.documentElement.clientWidth,
   };
 }"""
 
 
-def layout(page, site, width):
-    """Article 2 of the 2024 edition laid out at `width`: the boxes of its notes panels and text."""
+def layout(page, site, width, article=ARTICLE_2):
+    """An article laid out at `width`: the boxes of its notes panels and text."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site + ARTICLE_2)
+    page.goto(site + article)
     return page.evaluate(BOXES)
+
+
+@pytest.mark.parametrize("width", [390, 1280, 1920])
+def test_a_lead_in_paragraphs_notes_wait_until_its_items_have_been_read(bundled_site, page, width):
+    boxes = layout(page, bundled_site, width, ARTICLE_9)
+    # "… shall also include:" is an unnumbered paragraph with a note; item 1) follows it directly.
+    assert 0 <= boxes["itemAfterIt"]["top"] - boxes["leadInParagraph"]["bottom"] < 40
+    panel = next(panel for panel in boxes["panels"] if panel["ownerId"] == "art_9__text_1")
+    if width >= 1280:
+        assert boxes["leadInParagraph"]["top"] - 1 <= panel["top"] <= boxes["leadInParagraph"]["bottom"]
+    else:
+        assert panel["top"] > boxes["itemAfterIt"]["bottom"]
 
 
 @pytest.mark.parametrize("width", [390, 1280, 1920])

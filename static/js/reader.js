@@ -46,7 +46,9 @@
       return;
     }
     var items = panels.map(function (panel) {
-      var block = panel.parentElement.getBoundingClientRect();
+      // Beside the provision it annotates (a lead-in paragraph's notes stand at the end of its parent's block).
+      var owner = document.getElementById(panel.getAttribute("data-for")) || panel.parentElement;
+      var block = owner.getBoundingClientRect();
       panel.open = true;
       var full = panel.getBoundingClientRect().height;
       panel.open = false;
@@ -75,7 +77,8 @@
     });
     items.forEach(function (item, i) {
       item.panel.open = item.open;
-      item.panel.style.top = (tops[i] - item.top) + "px";
+      var base = item.panel.offsetParent.getBoundingClientRect().top + window.scrollY;
+      item.panel.style.top = (tops[i] - base) + "px";
     });
   }
 
