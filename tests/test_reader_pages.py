@@ -111,9 +111,8 @@ def count_queries(client, url):
 def test_query_count_does_not_grow_with_the_law(client):
     small, large = make_law(slug="small"), make_law(slug="large")
     import_text(small, statute_text(chapters=1, articles_per_chapter=2, parts=1, items=3))
-    import_text(
-        large, statute_text(chapters=4, articles_per_chapter=10, parts=3, items=20)
-    )  # 2,500 provisions: past every IN-list cap
+    # 2,500 provisions: past every cap on an IN list.
+    import_text(large, statute_text(chapters=4, articles_per_chapter=10, parts=3, items=20))
     for suffix in ["", "on/2020-01-01/art_1/", "on/2020-01-01/chp_1/"]:
         assert count_queries(client, f"/laws/small/{suffix}") == count_queries(client, f"/laws/large/{suffix}")
 
