@@ -57,10 +57,6 @@ class EditionLinks:
     definitions: list = field(default_factory=list)  # [{"eid", "term", "text"}]: what a term's popover shows
     cited_acts: list = field(default_factory=list)  # keys of the acts it names that the library does not hold
 
-    def missing(self):
-        """(citing eid, would-be eid) of every reference to a provision the edition does not have."""
-        return [(eid, target) for eid, links in self.links.items() for _s, _e, kind, target in links if kind == MISSING]
-
 
 def link_edition(rows, language, corrections=(), library=None):
     """The edition's links. `library` maps act keys ("act:379-IV", "title:…") to the slugs of the laws held."""
