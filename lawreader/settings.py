@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "lawreader.search",
     "lawreader.reader",
     "lawreader.web",
+    "lawreader.opendata",
     "lawreader.bench",
 ]
 

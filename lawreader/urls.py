@@ -23,5 +23,6 @@ urlpatterns = [
     path("laws/", include("lawreader.reader.urls")),
     path("laws/", include("lawreader.compare.urls")),
     path("search/", include("lawreader.search.urls")),
+    path("", include("lawreader.opendata.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lawreader import frbr
+
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
 LANGUAGE_CODES = [code for code, _name in LANGUAGES]
 
@@ -37,6 +39,13 @@ class Law(models.Model):
         if self.jurisdiction != "KZ" or not self.official_id:
             return ""
         return f"https://adilet.zan.kz/rus/docs/{quote(self.official_id)}"
+
+    @property
+    def work(self):
+        """The law's FRBR work (lawreader/frbr.py): dated by its adoption, or where that is not recorded by its
+        first edition; numbered as printed, or by its slug."""
+        date = self.adopted_on or self.revisions.order_by("valid_from").values_list("valid_from", flat=True).first()
+        return frbr.Work(self.jurisdiction.lower(), date, frbr.work_number(self.number, self.slug))
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -93,6 +102,11 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.law} ({self.language}, {self.valid_from:%Y-%m-%d})"
+
+    @property
+    def expression_uri(self):
+        """ "/akn/kz/act/2010-05-22/277-IV/eng@2014-04-18": this edition's FRBR expression."""
+        return self.law.work.expression_uri(self.language, self.valid_from)
 
     @property
     def amending_acts(self):

@@ -1,0 +1,3 @@
+"""The law as data: the JSON API, Akoma Ntoso, feeds, downloads."""
+
+urlpatterns = []
