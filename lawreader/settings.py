@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "treebeard",
     "axes",
     "csp",
+    "corsheaders",
+    "ninja",
     "lawreader.store",
     "lawreader.ingest",
     "lawreader.annotate",
@@ -54,9 +56,12 @@ MIDDLEWARE = [
     # Outermost: compresses what is rendered per request; cached pages arrive already compressed and pass by.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The open data may be read from any origin's scripts (GET only); everything else stays same-origin.
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lawreader.web.guards.RequestGuardMiddleware",
+    "lawreader.opendata.throttling.ApiRateLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lawreader.web.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -137,6 +142,14 @@ else:
 LAWREADER_VERSION_TRUST_SECONDS = float(os.environ.get("LAWREADER_VERSION_TRUST_SECONDS", "1.0"))
 # The per-process page layer's bound, in bytes of HTML.
 LAWREADER_LOCAL_PAGE_BYTES = int(os.environ.get("LAWREADER_LOCAL_PAGE_BYTES", str(64 * 1024 * 1024)))
+
+# Open data (lawreader/opendata/): any origin may read it; anonymous API clients get this many requests per address.
+CORS_URLS_REGEX = r"^/(?:api|akn)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+LAWREADER_API_RATE = os.environ.get("LAWREADER_API_RATE", "120/min")
+NINJA_PAGINATION_MAX_LIMIT = 5000
 
 # Login protection (django-axes): five failures lock out that username, and that address, for an hour; every
 # failure and every login is recorded (admin: Axes; log: lawreader.security). Unlock: `manage.py axes_reset`,

@@ -9,10 +9,17 @@
 import re
 from functools import lru_cache
 
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseNotFound
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseNotFound,
+    JsonResponse,
+)
 from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_safe
 
+API_PREFIX = "/api/"
 SERVED_METHODS = {"GET", "HEAD", "POST", "OPTIONS"}
 READ_ONLY_METHODS = ["GET", "HEAD", "OPTIONS"]
 # C0 controls and DEL. Form fields may hold line breaks and tabs; a path may not.
@@ -84,9 +91,10 @@ class RequestGuardMiddleware:
         if request.method not in SERVED_METHODS:
             return HttpResponseNotAllowed(sorted(SERVED_METHODS))
         if has_control_characters(request):
-            return HttpResponseBadRequest(
-                "Control characters are not allowed in addresses or forms.", content_type="text/plain; charset=utf-8"
-            )
+            refusal = "Control characters are not allowed in addresses or forms."
+            if request.path_info.startswith(API_PREFIX):  # the API's clients read JSON
+                return JsonResponse({"detail": refusal}, status=400)
+            return HttpResponseBadRequest(refusal, content_type="text/plain; charset=utf-8")
         if request.method == "OPTIONS":
             methods = allowed_methods(request.path_info)
             if methods is None:

@@ -143,6 +143,17 @@ class PagePolicy:
         return urlencode(pairs)
 
 
+class EveryParameter:
+    """The policy of data whose every query parameter may change it (the API's JSON): all of them are in the key."""
+
+    @staticmethod
+    def canonical_query(query):
+        return urlencode(sorted((name, value) for name, values in query.lists() for value in values))
+
+
+EVERY_PARAMETER = EveryParameter()
+
+
 @dataclass(frozen=True)
 class PageEntry:
     key: str
@@ -273,23 +284,28 @@ def canonicalise(request, policy):
 def cached_law_page(**parameters):
     """Cache a read-only page of a law (the view takes `slug`) for anonymous readers. `parameters` names the
     query parameters the page understands, each with the values it accepts."""
-    policy = PagePolicy({name: frozenset(values) for name, values in parameters.items()})
+    return cached_by_law_version(PagePolicy({name: frozenset(values) for name, values in parameters.items()}))
+
+
+def cached_by_law_version(policy):
+    """Cache what a view returns about a law for anonymous readers, keyed as `page_entry` says, answering
+    If-None-Match with a 304 and storing the compressed bytes alongside."""
 
     def decorate(view):
         @wraps(view)
-        def wrapper(request, slug, *args, **kwargs):
+        def wrapper(request, *args, **kwargs):
             if is_personal(request):
-                response = view(request, slug, *args, **kwargs)
+                response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
             entry = page_entry(request, request.resolver_match, policy)
             if entry is None:
-                return view(request, slug, *args, **kwargs)
+                return view(request, *args, **kwargs)
             hit = cached_response(request, entry)
             if hit is not None:
                 return hit
             canonicalise(request, policy)
-            response = view(request, slug, *args, **kwargs)
+            response = view(request, *args, **kwargs)
             if response.status_code in (200, 404) and not response.streaming:
                 return served(store(entry, response), entry, request)
             return response

@@ -43,8 +43,10 @@ class Law(models.Model):
     @property
     def work(self):
         """The law's FRBR work (lawreader/frbr.py): dated by its adoption, or where that is not recorded by its
-        first edition; numbered as printed, or by its slug."""
+        first edition; numbered as printed, or by its slug. None for a law with neither date (and so no edition)."""
         date = self.adopted_on or self.revisions.order_by("valid_from").values_list("valid_from", flat=True).first()
+        if date is None:
+            return None
         return frbr.Work(self.jurisdiction.lower(), date, frbr.work_number(self.number, self.slug))
 
 
