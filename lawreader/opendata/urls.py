@@ -1,9 +1,17 @@
 """The law as data: the JSON API, Akoma Ntoso, feeds, downloads."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from lawreader.opendata import feeds
 from lawreader.opendata.api import api
+from lawreader.opendata.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("laws/<slug:slug>/changes.atom", feeds.law_changes, name="law_feed"),
+    path("laws/<slug:slug>/history/<eid:eid>/changes.atom", feeds.provision_changes, name="provision_feed"),
+    path("notes.atom", feeds.library_notes, name="notes_feed"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -18,6 +18,7 @@ from lawreader.reader.editions import (
     whole_edition,
 )
 from lawreader.reader.preferences import note_preferences
+from lawreader.reader.structured_data import as_script, legislation
 from lawreader.store.amendments import acts_meanwhile, acts_named, pending_changes, touching
 from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
@@ -84,6 +85,7 @@ def edition_page(request, law, date, dated_url):
             "toc": toc,
             "requested_date": date if dated_url else None,
             "pending_changes": pending_changes(timeline, revision, date, context["law_effects"]),
+            "structured_data": structured_data(request, context, document),
         }
     )
     return render(request, "reader/edition.html", context)
@@ -127,6 +129,7 @@ def provision_on(request, slug, date, eid):
             "contents_link": reverse("reader:contents", args=[law.slug, revision.valid_from])
             + context["language_query"],
             "requested_date": date,
+            "structured_data": structured_data(request, context, node),
             **around,
         }
     )
@@ -183,6 +186,13 @@ def edition_context(request, law, timeline, revision, language, date, preference
         "note_kinds": AnnotationKind.choices,
         "law_effects": effects,
     }
+
+
+def structured_data(request, context, node):
+    data = legislation(
+        request, context["law"], context["revision"], context["is_current"], node, context["language_query"]
+    )
+    return as_script(data)
 
 
 @read_only

@@ -1,13 +1,12 @@
 """Turning matches into what the results page shows: citation candidates, and provisions across editions."""
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from lawreader.store.models import Provision
 from lawreader.vocabulary import article_of
-from lawreader.web.editions import language_parameters, with_language
+from lawreader.web.editions import place_url, with_language
 
 
 @dataclass
@@ -27,16 +26,9 @@ class Candidate:
 
 def entry_url(entry, revision, highlight=""):
     """Where a result leads: the provision on its article's page (words highlighted there), or the note."""
-    article = article_of(entry.eid) or entry.eid
-    if not article:
-        url = reverse("reader:edition", args=[revision.law.slug, revision.valid_from])
-    else:
-        url = reverse("reader:provision", args=[revision.law.slug, revision.valid_from, article])
-    params = language_parameters(revision.language, revision.law)
-    if highlight and entry.annotation_id is None:
-        params["hl"] = highlight
-    anchor = f"note-{entry.annotation_id}" if entry.annotation_id else entry.eid
-    return url + (f"?{urlencode(params)}" if params else "") + (f"#{anchor}" if anchor else "")
+    if entry.annotation_id:
+        return place_url(revision, entry.eid, f"note-{entry.annotation_id}")
+    return place_url(revision, entry.eid, entry.eid, {"hl": highlight} if highlight else None)
 
 
 def citation_candidates(citation, revisions):

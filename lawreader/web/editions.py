@@ -53,6 +53,18 @@ def with_language(url, language, law):
     return url + language_query(language, law)
 
 
+def place_url(revision, eid, anchor="", parameters=None):
+    """Where a provision (or a note on it, `anchor` "note-7") is read in `revision`: its article's page, scrolled to
+    it; the edition's page for what stands outside any article."""
+    article = vocabulary.article_of(eid) or eid
+    if not article:
+        url = reverse("reader:edition", args=[revision.law.slug, revision.valid_from])
+    else:
+        url = reverse("reader:provision", args=[revision.law.slug, revision.valid_from, article])
+    query = {**language_parameters(revision.language, revision.law), **(parameters or {})}
+    return url + (f"?{urlencode(query)}" if query else "") + (f"#{anchor}" if anchor else "")
+
+
 def redirect_keeping_language(request, url):
     """Where a form (a date, two dates) sends the reader: `url`, with the language the form carried."""
     language = request.GET.get("lang", "")
