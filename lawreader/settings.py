@@ -54,8 +54,8 @@ INSTALLED_APPS = [
 # Order matters. Headers that every response needs (cached hits included) are set above the page cache; the
 # page cache answers hits before sessions, authentication and CSRF (see lawreader/web/page_cache.py).
 MIDDLEWARE = [
-    # Outermost: compresses what is rendered per request; cached pages arrive already compressed and pass by.
-    "django.middleware.gzip.GZipMiddleware",
+    # Outermost: compresses what is rendered per request (brotli or gzip); cached pages arrive already compressed.
+    "lawreader.web.compression.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The open data may be read from any origin's scripts (GET only); everything else stays same-origin.
     "corsheaders.middleware.CorsMiddleware",

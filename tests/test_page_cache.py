@@ -6,17 +6,19 @@ import gzip
 import io
 import re
 
+import brotli
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from lawreader.ingest.bundled import FIXTURES_DIR
 from lawreader.ingest.importer import import_statute
 from lawreader.store.models import Annotation, Law, Revision
-from lawreader.web import page_cache
+from lawreader.web import compression, page_cache
 from tests.builders import note_on
 
 pytestmark = pytest.mark.django_db
@@ -328,7 +330,7 @@ def test_parameters_a_page_understands_are_kept(client, bundled_law):
 
 
 def stored(size):
-    return page_cache.StoredPage(b"x" * (size - 100), b"x" * 100, "text/html", 200)
+    return page_cache.StoredPage(b"x" * (size - 100), {"gzip": b"x" * 100}, "text/html", 200)
 
 
 def test_the_per_process_layer_is_bounded_in_bytes():
@@ -341,33 +343,67 @@ def test_the_per_process_layer_is_bounded_in_bytes():
     assert layer.page("huge") is None  # more than an eighth of the bound: left to the shared tier
 
 
-def test_pages_go_out_gzipped_to_readers_who_accept_it_and_decompress_to_the_same_page(client, bundled_law):
+@pytest.mark.parametrize(
+    "accepted, encoding",
+    [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("br;q=0, gzip;q=0.5", "gzip"), ("*", "br"), ("identity", None)],
+)
+def test_pages_go_out_compressed_as_the_reader_accepts_and_decompress_to_the_same_page(
+    client, bundled_law, accepted, encoding
+):
     plain = client.get(URL)
-    compressed = client.get(URL, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
-    assert "Content-Encoding" not in plain and compressed["Content-Encoding"] == "gzip"
-    assert gzip.decompress(compressed.content) == plain.content
-    assert len(compressed.content) < len(plain.content) / 3
+    compressed = client.get(URL, HTTP_ACCEPT_ENCODING=accepted)
+    assert "Content-Encoding" not in plain
+    assert compressed.get("Content-Encoding") == encoding
+    assert decompressed(compressed) == plain.content
     assert "Accept-Encoding" in compressed["Vary"]
-    assert compressed["ETag"] != plain["ETag"]  # two representations, two validators
-    assert client.get(URL, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code == 304
+    if encoding:
+        assert len(compressed.content) < len(plain.content) / 3
+        assert compressed["ETag"] != plain["ETag"]  # two representations, two validators
+    revalidated = client.get(URL, HTTP_ACCEPT_ENCODING=accepted, HTTP_IF_NONE_MATCH=compressed["ETag"])
+    assert revalidated.status_code == 304
 
 
-def test_a_cache_hit_is_served_compressed_without_compressing_again(client, bundled_law, monkeypatch):
-    first = client.get(URL, HTTP_ACCEPT_ENCODING="gzip")  # rendered, compressed once, stored
+def decompressed(response):
+    body = response.content
+    return {"br": brotli.decompress, "gzip": gzip.decompress}.get(response.get("Content-Encoding"), bytes)(body)
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_a_cache_hit_is_served_compressed_without_compressing_again(client, bundled_law, monkeypatch, encoding):
+    first = client.get(URL, HTTP_ACCEPT_ENCODING=encoding)  # rendered, compressed once per encoding, stored
 
     def no_compression(*args, **kwargs):
         raise AssertionError("a cache hit compressed the page again")
 
+    monkeypatch.setattr(compression, "compress", no_compression)
     monkeypatch.setattr(page_cache, "compress", no_compression)
-    monkeypatch.setattr(page_cache.gzip, "compress", no_compression)
-    hit = client.get(URL, HTTP_ACCEPT_ENCODING="gzip")
-    assert hit["Content-Encoding"] == "gzip" and hit.content == first.content
+    monkeypatch.setattr(compression.brotli, "compress", no_compression)
+    monkeypatch.setattr(compression.gzip, "compress", no_compression)
+    hit = client.get(URL, HTTP_ACCEPT_ENCODING=encoding)
+    assert hit["Content-Encoding"] == encoding and hit.content == first.content
 
 
-def test_pages_that_are_not_cached_are_compressed_too(client, bundled_law):
-    response = client.get("/search/", {"q": "intelligence"}, HTTP_ACCEPT_ENCODING="gzip")
-    assert response["Content-Encoding"] == "gzip"
-    assert b"intelligence" in gzip.decompress(response.content)
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_responses_that_are_not_cached_are_compressed_too(client, bundled_law, encoding):
+    for url in ["/search/?q=intelligence", "/api/v1/search?q=intelligence", "/notes.atom"]:
+        response = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+        assert response["Content-Encoding"] == encoding, url
+        assert b"ntelligence" in decompressed(response)
+
+
+def test_a_streamed_response_is_compressed_as_it_streams(rf):
+    chunks = [b"<p>" + b"law " * 200 + b"</p>"] * 3
+
+    def view(request):
+        return StreamingHttpResponse(iter(chunks), content_type="text/html")
+
+    for encoding in ("br", "gzip"):
+        response = compression.CompressionMiddleware(view)(rf.get("/", HTTP_ACCEPT_ENCODING=encoding))
+        assert response["Content-Encoding"] == encoding
+        parts = list(response.streaming_content)
+        assert len(parts) >= 3, "each chunk leaves as it is made"
+        body = b"".join(parts)
+        assert {"br": brotli.decompress, "gzip": gzip.decompress}[encoding](body) == b"".join(chunks)
 
 
 def test_a_cache_hit_still_obeys_allowed_hosts(client, bundled_law):

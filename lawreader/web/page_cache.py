@@ -13,7 +13,7 @@ once (web/signals.py). So a change reaches every reader of every process within 
 Redis, and a revalidation (If-None-Match) is a 304 answered from the version alone. Browsers revalidate every time
 (`max-age=0, must-revalidate`); no shared cache is told it may keep a page longer.
 
-Pages are stored with their gzipped bytes, compressed once when stored: a hit costs no compression. Pages are kept
+Pages are stored with their brotli and gzip bytes, compressed once when stored: a hit costs no compression. Pages are kept
 in two tiers: a per-process LRU bounded in bytes, and the `pages` cache (Redis when REDIS_URL is
 set, bounded by Redis's maxmemory with allkeys-lru, see the README; nothing otherwise).
 
@@ -22,9 +22,7 @@ caches, and get `Cache-Control: private`.
 """
 
 import datetime
-import gzip
 import hashlib
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -39,6 +37,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, quote_etag
 
 from lawreader.store.models import LawVersion
+from lawreader.web.compression import ENCODINGS, accepted_encoding, compress, encoded_etag
 from lawreader.web.guards import read_only, resolved
 from lawreader.web.language import interface_language
 
@@ -47,7 +46,6 @@ PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 # Query parameters that make a page the reader's own (their note filter): such requests are never cached.
 PERSONAL_PARAMETERS = ("notes", "notes_form")
 MISSING = object()
-GZIP_ACCEPTED = re.compile(r"\bgzip\b")
 
 
 class LocalLayer:
@@ -186,32 +184,26 @@ def page_entry(request, match, policy):
 
 @dataclass(frozen=True)
 class StoredPage:
-    """A rendered page as the cache keeps it: its bytes, and the same bytes gzipped once, when it was stored."""
+    """A rendered page as the cache keeps it: its bytes, and the same bytes in each encoding, compressed once, when
+    it was stored."""
 
     content: bytes
-    gzipped: bytes
+    encoded: dict  # {"br": bytes, "gzip": bytes}
     content_type: str
     status: int
 
     def __len__(self):
-        return len(self.content) + len(self.gzipped)
+        return len(self.content) + sum(len(body) for body in self.encoded.values())
 
     @classmethod
     def of(cls, response):
-        return cls(response.content, compress(response.content), response["Content-Type"], response.status_code)
-
-
-def compress(content):
-    return gzip.compress(content, compresslevel=6, mtime=0)
-
-
-def accepts_gzip(request):
-    return bool(GZIP_ACCEPTED.search(request.headers.get("Accept-Encoding", "")))
+        content = response.content
+        encoded = {encoding: compress(content, encoding) for encoding in ENCODINGS}
+        return cls(content, encoded, response["Content-Type"], response.status_code)
 
 
 def etag_for(entry, request):
-    """Each encoding is its own representation, with its own strong validator."""
-    return f'{entry.etag[:-1]}-gz"' if accepts_gzip(request) else entry.etag
+    return encoded_etag(entry.etag, accepted_encoding(request))
 
 
 def is_fresh(request, entry):
@@ -237,9 +229,10 @@ def cached_response(request, entry):
 
 def served(stored, entry, request):
     """The stored page in the encoding the reader accepts: no compression happens here."""
-    if accepts_gzip(request):
-        response = HttpResponse(stored.gzipped, content_type=stored.content_type, status=stored.status)
-        response["Content-Encoding"] = "gzip"
+    encoding = accepted_encoding(request)
+    if encoding is not None:
+        response = HttpResponse(stored.encoded[encoding], content_type=stored.content_type, status=stored.status)
+        response["Content-Encoding"] = encoding
     else:
         response = HttpResponse(stored.content, content_type=stored.content_type, status=stored.status)
     return finish(response, entry, request)
