@@ -288,6 +288,7 @@ def name(eid, language="en"):
     return text[:1].upper() + text[1:]
 
 
+@functools.lru_cache(maxsize=100_000)  # pages cite every provision they show; eids repeat across editions
 def citation(eid, language="en"):
     """The short form a lawyer writes: "Art. 9, item 20-1", "ст. 9 пп. 20-1", "9-баптың 20-1) тармақшасы"."""
     parsed = segments(eid)

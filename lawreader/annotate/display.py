@@ -10,6 +10,7 @@ from django.urls import reverse
 from lawreader.annotate.anchoring import Selector, anchor
 from lawreader.annotate.rendering import provision_href, render_body
 from lawreader.references import LINK_ACT, LINK_MISSING, LINK_REFERENCE, LINK_TERM
+from lawreader.store.models.annotations import kind_name
 
 
 @dataclass
@@ -54,7 +55,7 @@ class Decoration:
     @property
     def note_kinds(self):
         """What the notes are, each kind once, in their order: "commentary, definition" for a folded summary."""
-        return list(dict.fromkeys(str(view.annotation.get_kind_display()).lower() for view in self.notes))
+        return list(dict.fromkeys(kind_name(view.annotation.kind).lower() for view in self.notes))
 
 
 def decorate(node, revision, permalink_base, language_query=""):

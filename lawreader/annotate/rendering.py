@@ -1,5 +1,6 @@
 """Annotation bodies: Markdown in, safe HTML out, with links to provisions resolved for the edition being read."""
 
+import functools
 import html
 import re
 
@@ -35,6 +36,7 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable(["image"])
 
 
+@functools.lru_cache(maxsize=20_000)  # a page of a large law shows thousands of notes; most are the same next time
 def render_body(body, permalink_base=""):
     """Sanitized HTML for an annotation body. `[Article 6](eid:art_6)` links to `permalink_base + "art_6/"`."""
     tokens = markdown.parse(body or "")

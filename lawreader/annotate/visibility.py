@@ -38,7 +38,8 @@ def notes_shown_in(revision, user, kinds=None):
 
 
 def notes_for(revision, eids, user, kinds=None):
-    """Notes to show beside the provisions `eids` of `revision`, keyed by eid, in one query."""
+    """Notes to show beside the provisions `eids` of `revision` (None: the whole edition), keyed by eid, in one
+    query."""
     if kinds is not None and not kinds:
         return {}
     shown = (
@@ -47,7 +48,7 @@ def notes_for(revision, eids, user, kinds=None):
         .order_by("target_eid", "kind", "position", "id")
     )
     by_eid = {}
-    for note in rows_among(shown, "target_eid", eids):
+    for note in shown if eids is None else rows_among(shown, "target_eid", eids):
         by_eid.setdefault(note.target_eid, []).append(note)
     return by_eid
 

@@ -1,34 +1,16 @@
 """Tables of contents as the pages show them: linked, with note counts, focused on where the reader is."""
 
 from lawreader import vocabulary
-from lawreader.store.outline import OutlineNode, walk
+from lawreader.store.outline import walk
 
 # What a table of contents lists: the preamble, the divisions, the articles and the attachments.
 CONTENTS_KINDS = frozenset({vocabulary.PREAMBLE, *vocabulary.HEADED_KINDS})
-
-
-def contents_of(nodes):
-    """The table of contents of a fully loaded edition: its own nodes, so linking them leaves the text's alone."""
-    return [
-        OutlineNode(node.provision, contents_of(node.children), node.heading_level)
-        for node in nodes
-        if node.provision.kind in CONTENTS_KINDS
-    ]
 
 
 def link_toc(toc, href_for, note_counts):
     for node in walk(toc):
         node.href = href_for(node.provision.eid)
         node.note_count = note_counts.get(node.provision.eid, 0)
-
-
-def count_notes(document):
-    """{article eid: notes on it and everything in it} from a fully loaded edition."""
-    counts = {}
-    for article in walk([document]):
-        if article.provision.kind == vocabulary.ARTICLE:
-            counts[article.provision.eid] = sum(len(node.notes) for node in walk([article]))
-    return counts
 
 
 NEARBY_ARTICLES = 20

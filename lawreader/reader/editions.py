@@ -2,7 +2,10 @@
 
 from django.utils.translation import gettext as _
 
+from lawreader.annotate.display import decorate
+from lawreader.annotate.note_html import note_html
 from lawreader.annotate.visibility import notes_for
+from lawreader.reader.text_html import provision_html
 from lawreader.store.amendments import effects_of
 from lawreader.store.models import Provision
 from lawreader.store.models.provisions import ProvisionKind
@@ -11,13 +14,50 @@ from lawreader.web.editions import EditionNotFound, eid_missing
 from lawreader.web.page_cache import cached_for_law
 
 
-def whole_edition(revision, user, kinds=None):
-    """The full text of an edition: one query for the tree, one for the notes."""
-    provisions = list(Provision.objects.of_revision(revision))
-    notes = notes_for(revision, [p.eid for p in provisions], user, kinds)
-    if not provisions:
+class EditionText:
+    """An edition's full text as HTML chunks, read and written one top-level unit (a chapter and everything in it)
+    at a time, so the page streams while the rest is read: one query for the notes, one for the provisions.
+    `terms` holds, once the chunks are spent, the definitions the text's terms link to."""
+
+    def __init__(self, revision, user, kinds, page):
+        self.revision = revision
+        self.user = user
+        self.kinds = kinds
+        self.page = page
+        self.notes = {}
+        self.terms = set()
+
+    def chunks(self):
+        self.notes = notes_for(self.revision, None, self.user, self.kinds)
+        rows = Provision.objects.of_revision(self.revision).rows()
+        document = next(rows, None)
+        if document is None:
+            return
+        yield self.document_notes(document)
+        unit = []
+        for row in rows:
+            if row.depth == document.depth + 1 and unit:
+                yield self.unit_html(unit)
+                unit = []
+            unit.append(row)
+        if unit:
+            yield self.unit_html(unit)
+
+    def document_notes(self, document):
+        """Notes on the law as a whole, before its text."""
+        node = outline([document], self.notes)[0]
+        decorate(node, self.revision, self.page.permalink_base, self.page.language_query)
+        return "".join(note_html(view, self.page.notes) for view in node.display.notes)
+
+    def unit_html(self, rows):
+        node = outline(rows, self.notes)[0]
+        self.terms |= decorate(node, self.revision, self.page.permalink_base, self.page.language_query)
+        return provision_html(node, self.page)
+
+
+def has_text(revision):
+    if not Provision.objects.of_revision(revision).exists():
         raise EditionNotFound(_("This edition has no text yet."))
-    return outline(provisions, notes)[0]
 
 
 def law_effects(law):

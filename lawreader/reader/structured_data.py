@@ -18,8 +18,8 @@ def is_translation(law, language):
     return language not in OFFICIAL_LANGUAGES.get(law.jurisdiction, (language,))
 
 
-def legislation(request, law, revision, in_force, node, language_query=""):
-    """The JSON-LD of the edition (node: its document) or of one provision in it, with its parts."""
+def legislation(request, law, revision, in_force, provision, parts, language_query=""):
+    """The JSON-LD of the edition (provision None) or of one provision in it, with its parts (provisions)."""
     edition_url = reverse("reader:edition", args=[law.slug, revision.valid_from])
 
     def page(eid):
@@ -27,8 +27,7 @@ def legislation(request, law, revision, in_force, node, language_query=""):
             f"{edition_url}{eid}/{language_query}" if eid else edition_url + language_query
         )
 
-    provision = node.provision
-    whole = provision.kind == vocabulary.DOCUMENT
+    whole = provision is None
     work = law.work
     data = {
         "@context": "https://schema.org",
@@ -47,9 +46,9 @@ def legislation(request, law, revision, in_force, node, language_query=""):
         "inLanguage": revision.language,
         "isBasedOn": law.official_url or request.build_absolute_uri(work.uri),
         "hasPart": [
-            {"@type": "Legislation", "@id": page(child.provision.eid), "name": child.provision.label}
-            for child in node.children
-            if child.provision.kind in vocabulary.HEADED_KINDS
+            {"@type": "Legislation", "@id": page(part.eid), "name": part.label}
+            for part in parts
+            if part.kind in vocabulary.HEADED_KINDS
         ],
     }
     if not whole:

@@ -1,29 +1,36 @@
 """The reader's pages. Thin: resolve what was asked for, hand it to editions.py, render."""
 
 import datetime
+from itertools import chain
 
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
 from lawreader.annotate.display import decorate
 from lawreader.annotate.visibility import note_counts_by_article
 from lawreader.reader.cited_by import citers
-from lawreader.reader.contents import CONTENTS_KINDS, contents_of, count_notes, focused_contents, link_toc, neighbours
+from lawreader.reader.contents import CONTENTS_KINDS, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
+    EditionText,
+    has_text,
     law_effects,
     provision_page,
     table_of_contents,
-    whole_edition,
 )
 from lawreader.reader.preferences import note_preferences
 from lawreader.reader.structured_data import as_script, legislation
+from lawreader.reader.text_html import PageText
 from lawreader.store.amendments import acts_meanwhile, acts_named, pending_changes, touching
 from lawreader.store.models import Law
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.models.laws import LANGUAGE_CODES, LANGUAGES
 from lawreader.store.models.provisions import interface_language
+from lawreader.store.outline import walk
 from lawreader.store.timeline import timelines
 from lawreader.web.editions import (
     EditionNotFound,
@@ -71,24 +78,52 @@ def edition_request(request, law, date):
 def edition_page(request, law, date, dated_url):
     try:
         language, timeline, revision, preferences = edition_request(request, law, date)
-        document = whole_edition(revision, request.user, preferences.query_kinds)
+        has_text(revision)
     except EditionNotFound as error:
         return not_found(request, error)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
-    terms = decorate(document, revision, context["permalink_base"], context["language_query"])
-    toc = contents_of(document.children)
-    link_toc(toc, lambda eid: f"#{eid}", count_notes(document))
+    toc = table_of_contents(revision)
+    link_toc(toc, lambda eid: f"#{eid}", note_counts_by_article(revision, request.user, preferences.query_kinds))
     context.update(
         {
-            "document": document,
-            "definitions": definitions_used(revision, terms),
             "toc": toc,
             "requested_date": date if dated_url else None,
             "pending_changes": pending_changes(timeline, revision, date, context["law_effects"]),
-            "structured_data": structured_data(request, context, document),
+            "structured_data": structured_data(request, context, None, [entry.provision for entry in toc]),
+            "law_text": LAW_TEXT,
+            "definitions_here": DEFINITIONS,
         }
     )
-    return render(request, "reader/edition.html", context)
+    # The page around the text is rendered first and sent at once; the text, the bulk of it, streams after it,
+    # read and written a chapter at a time; the popovers of the definitions its terms used come last.
+    head, tail = render_to_string("reader/edition.html", context, request).split(LAW_TEXT)
+    user = request.user
+    page = PageText(
+        law,
+        revision,
+        context["permalink_base"],
+        context["language_query"],
+        can_annotate=user.has_perm("store.add_annotation"),
+        can_edit_notes=user.has_perm("store.change_annotation"),
+    )
+    text = EditionText(revision, user, preferences.query_kinds, page)
+
+    def definitions():
+        used = render_to_string("reader/_definitions.html", {"definitions": definitions_used(revision, text.terms)})
+        yield tail.replace(DEFINITIONS, used)
+
+    chunks = chain([head], text.chunks(), definitions())
+    if sum(1 for _entry in walk(toc)) < STREAMED_FROM:
+        return HttpResponse("".join(chunks))
+    return StreamingHttpResponse(chunks)
+
+
+# Where the edition's text and the definitions it uses go in its page: the page is rendered around them.
+LAW_TEXT = mark_safe("<!-- the law's text -->")
+DEFINITIONS = mark_safe("<!-- the definitions used -->")
+# A law with this many chapters and articles streams (a hundred articles are some 2,500 provisions); a shorter one is
+# sent whole, with its length, in one piece.
+STREAMED_FROM = 100
 
 
 @cached_law_page(lang=LANGUAGE_CODES)
@@ -129,7 +164,9 @@ def provision_on(request, slug, date, eid):
             "contents_link": reverse("reader:contents", args=[law.slug, revision.valid_from])
             + context["language_query"],
             "requested_date": date,
-            "structured_data": structured_data(request, context, node),
+            "structured_data": structured_data(
+                request, context, node.provision, [child.provision for child in node.children]
+            ),
             **around,
         }
     )
@@ -188,11 +225,11 @@ def edition_context(request, law, timeline, revision, language, date, preference
     }
 
 
-def structured_data(request, context, node):
-    data = legislation(
-        request, context["law"], context["revision"], context["is_current"], node, context["language_query"]
+def structured_data(request, context, provision, parts):
+    law, revision = context["law"], context["revision"]
+    return as_script(
+        legislation(request, law, revision, context["is_current"], provision, parts, context["language_query"])
     )
-    return as_script(data)
 
 
 @read_only

@@ -196,10 +196,9 @@ class StoredPage:
         return len(self.content) + sum(len(body) for body in self.encoded.values())
 
     @classmethod
-    def of(cls, response):
-        content = response.content
+    def of(cls, content, content_type, status):
         encoded = {encoding: compress(content, encoding) for encoding in ENCODINGS}
-        return cls(content, encoded, response["Content-Type"], response.status_code)
+        return cls(content, encoded, content_type, status)
 
 
 def etag_for(entry, request):
@@ -238,15 +237,36 @@ def served(stored, entry, request):
     return finish(response, entry, request)
 
 
-def store(entry, response):
-    stored = StoredPage.of(response)
+def store(entry, content, content_type, status):
+    stored = StoredPage.of(content, content_type, status)
     local.remember_page(entry.key, stored)
     shared_pages().set(entry.key, stored, PAGE_TIMEOUT)
     return stored
 
 
+def stored_when_streamed(response, entry):
+    """Let a streamed page reach the reader chunk by chunk, and store it whole once the last chunk has gone (a
+    reader who leaves early leaves nothing half-stored)."""
+    chunks = []
+    source = response.streaming_content
+
+    def relay():
+        for chunk in source:
+            chunks.append(chunk)
+            yield chunk
+        store(entry, b"".join(chunks), response["Content-Type"], response.status_code)
+
+    response.streaming_content = relay()
+    return finish(response, entry, None)
+
+
 def finish(response, entry, request):
-    response["ETag"] = etag_for(entry, request)
+    """Validators and caching headers. A 304 names the representation the reader holds; anything else the one it
+    carries (a response compressed later, by the middleware, has its validator renamed there)."""
+    if response.status_code == 304:
+        response["ETag"] = etag_for(entry, request)
+    else:
+        response["ETag"] = encoded_etag(entry.etag, response.get("Content-Encoding"))
     response["Last-Modified"] = http_date(int(entry.last_modified))
     patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
     patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
@@ -299,9 +319,13 @@ def cached_by_law_version(policy):
                 return hit
             canonicalise(request, policy)
             response = view(request, *args, **kwargs)
-            if response.status_code in (200, 404) and not response.streaming:
-                return served(store(entry, response), entry, request)
-            return response
+            if response.status_code not in (200, 404):
+                return response
+            if response.streaming:
+                return stored_when_streamed(response, entry)
+            return served(
+                store(entry, response.content, response["Content-Type"], response.status_code), entry, request
+            )
 
         wrapper.page_policy = policy
         return read_only(wrapper)

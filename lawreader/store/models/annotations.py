@@ -1,7 +1,10 @@
 """Notes attached to a provision by its eid, so they follow the provision into every edition."""
 
+import functools
+
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lawreader.store.models.laws import Law, Revision
@@ -16,6 +19,17 @@ class AnnotationKind(models.TextChoices):
     EDITORIAL = "editorial", _("Editorial note")
     PRACTICE = "practice", _("Practice note")
     TRANSLATION = "translation", _("Translator's note")
+
+
+@functools.cache
+def kind_names(language):
+    """{kind: its name} in `language` (the active one): pages name thousands of notes' kinds, and Django's
+    get_kind_display() translates every choice each time."""
+    return {kind: str(name) for kind, name in AnnotationKind.choices}
+
+
+def kind_name(kind):
+    return kind_names(get_language())[kind]
 
 
 class AnnotationStatus(models.TextChoices):

@@ -40,6 +40,11 @@ class ProvisionQuerySet(MP_NodeQuerySet):
         exact = self.filter(eid=citation.eid())
         return exact if exact.exists() else self.filter(eid__regex=citation.eid_pattern())
 
+    def rows(self):
+        """The provisions as ProvisionRows: what a page of text needs, without building model instances (a whole
+        edition of a large code is tens of thousands of them)."""
+        return (ProvisionRow(*values) for values in self.values_list(*ProvisionRow.FIELDS).iterator(2000))
+
     def table_of_contents(self, revision):
         """Divisions, articles and attachments in document order, as ContentsEntry rows: what a table of contents
         needs."""
@@ -114,6 +119,27 @@ def interface_language():
 def provision_label(kind, number):
     """'Article 9-1', 'item 20-1' — how a reader names a provision, in the interface language."""
     return vocabulary.label(kind, number, interface_language())
+
+
+class ProvisionRow:
+    """A provision as a page of text reads it: plain fields, no model instance."""
+
+    FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "links", "content_hash")
+    __slots__ = FIELDS
+
+    def __init__(self, depth, eid, kind, number, heading, text, links, content_hash):
+        self.depth = depth
+        self.eid = eid
+        self.kind = kind
+        self.number = number
+        self.heading = heading
+        self.text = text
+        self.links = links
+        self.content_hash = content_hash
+
+    @property
+    def label(self):
+        return provision_label(self.kind, self.number)
 
 
 @dataclass(frozen=True)
