@@ -12,6 +12,7 @@ from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.outline import build
 from lawreader.store.queries import rows_among
 from lawreader.store.timeline import Timeline
+from lawreader.vocabulary import HEADED_KINDS
 from lawreader.web.editions import EditionNotFound, edition_in_force
 
 # Notes that explain a change: the official footnote (which act), or the translator's (the language versions differ).
@@ -19,9 +20,35 @@ EXPLAINING_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.TRANSLATION]
 TREE_FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "content_hash")
 
 
-def diff_tree(revision):
-    """The revision's provisions as a DiffNode tree, from one query of plain tuples (no model instances)."""
-    return tree_from_rows(Provision.objects.of_revision(revision).values_list(*TREE_FIELDS))
+def diff_trees(older, newer, whole=False):
+    """Both editions as DiffNode trees, from one query each of plain tuples (no model instances).
+
+    Unless `whole`, an article or grouping that reads the same in both (the same eid, the same content hash) is kept
+    without what is in it: the diff never opens an identical subtree and the page only names it, so a comparison of
+    consecutive editions of a large code builds the few thousand nodes that can differ, not fifty thousand."""
+    old_rows = list(Provision.objects.of_revision(older).values_list(*TREE_FIELDS))
+    new_rows = list(Provision.objects.of_revision(newer).values_list(*TREE_FIELDS))
+    if not whole:
+        old_hashes = {eid: digest for _depth, eid, kind, *_rest, digest in old_rows if kind in HEADED_KINDS}
+        same = {
+            eid
+            for _depth, eid, kind, *_rest, digest in new_rows
+            if kind in HEADED_KINDS and old_hashes.get(eid) == digest
+        }
+        old_rows, new_rows = without_insides(old_rows, same), without_insides(new_rows, same)
+    return tree_from_rows(old_rows), tree_from_rows(new_rows)
+
+
+def without_insides(rows, eids):
+    """The rows, less what is inside the provisions `eids`."""
+    kept, closed_at = [], None
+    for row in rows:
+        depth, eid = row[0], row[1]
+        if closed_at is not None and depth > closed_at:
+            continue
+        closed_at = depth if eid in eids else None
+        kept.append(row)
+    return kept
 
 
 def tree_from_rows(rows):
@@ -54,8 +81,10 @@ class EditionComparison:
         }
 
 
-def compare_editions(older, newer):
-    comparison = compare_trees(diff_tree(older), diff_tree(newer))
+def compare_editions(older, newer, whole=False):
+    """The change tree between two editions with what explains each change. Unless `whole`, provisions that read the
+    same in both are not opened (see diff_trees): ask for `whole` to lay out unchanged text too."""
+    comparison = compare_trees(*diff_trees(older, newer, whole))
     changed_eids = {change.eid for change in comparison.iter_changes() if change.status != "unchanged"}
     changed_eids |= {change.eid for change in comparison.changed_articles()}
     notes = (

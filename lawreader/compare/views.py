@@ -35,10 +35,10 @@ def editions(request, slug, first, second):
         timeline, older, newer = editions_to_compare(law, first, second, language)
     except EditionNotFound as error:
         return not_found(request, error)
-    result = compare_editions(older, newer)
+    full = request.GET.get("show") == "all"
+    result = compare_editions(older, newer, whole=full)
     permalink_base = reverse("reader:edition", args=[law.slug, newer.valid_from])
     layout = request.GET.get("layout") if request.GET.get("layout") in LAYOUTS else "inline"
-    full = request.GET.get("show") == "all"
     context = {
         "law": law,
         "older": older,

@@ -351,7 +351,7 @@ def compare(
     word, with the amending acts that explain each change."""
     law = law_named(slug)
     timeline, older, newer = editions_to_compare(law, first, second, lang or law.default_language)
-    result = compare_editions(older, newer)
+    result = compare_editions(older, newer, whole=unchanged)
     return {
         "older": edition_data(request, older, timeline),
         "newer": edition_data(request, newer, timeline),

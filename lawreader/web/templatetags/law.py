@@ -1,4 +1,4 @@
-"""Template filters every page of the law uses: a template per kind of provision, names of provisions."""
+"""Template filters every page of the law uses: names of provisions."""
 
 import re
 
@@ -10,12 +10,6 @@ from lawreader.store.models.provisions import interface_language
 from lawreader.store.models.provisions import provision_label as label_of
 
 register = template.Library()
-
-
-@register.filter
-def kind_templates(kind, folder):
-    """`{% include node.kind|kind_templates:"reader/provisions" %}`: the kind's own template, else the default."""
-    return [f"{folder}/{kind}.html", f"{folder}/_default.html"]
 
 
 @register.filter
