@@ -65,11 +65,15 @@ def law_effects(law):
     return cached_for_law(law.slug, "effects", lambda: effects_of(law.pk))
 
 
-def table_of_contents(revision):
-    rows = cached_for_law(
+def contents_rows(revision):
+    """The edition's contents as rows (ContentsEntry), cached until the law's public content changes."""
+    return cached_for_law(
         revision.law.slug, f"contents:{revision.pk}", lambda: Provision.objects.table_of_contents(revision)
     )
-    return outline(rows)
+
+
+def table_of_contents(revision):
+    return outline(contents_rows(revision))
 
 
 def provision_page(revision, eid, user, date, kinds=None):

@@ -17,6 +17,7 @@ from lawreader.reader.cited_by import citers
 from lawreader.reader.contents import CONTENTS_KINDS, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
     EditionText,
+    contents_rows,
     has_text,
     law_effects,
     provision_page,
@@ -140,9 +141,9 @@ def provision_on(request, slug, date, eid):
         if article is not None:
             url = reverse("reader:provision", args=[slug, date, article.eid])
             return redirect(f"{with_language(url, language, law)}#{eid}")
-    full_toc = table_of_contents(revision)
-    around = neighbours(full_toc, node.provision.eid)
-    toc = focused_contents(full_toc, node.provision, ancestors)
+    rows = contents_rows(revision)
+    around = neighbours(rows, node.provision.eid)
+    toc = focused_contents(rows, node.provision, ancestors)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
     terms = decorate(node, revision, context["permalink_base"], context["language_query"])
     link_toc(

@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from lawreader import frbr
@@ -40,7 +41,7 @@ class Law(models.Model):
             return ""
         return f"https://adilet.zan.kz/rus/docs/{quote(self.official_id)}"
 
-    @property
+    @cached_property
     def work(self):
         """The law's FRBR work (lawreader/frbr.py): dated by its adoption, or where that is not recorded by its
         first edition; numbered as printed, or by its slug. None for a law with neither date (and so no edition)."""
