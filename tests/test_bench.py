@@ -16,6 +16,7 @@ REQUIRED = [
     "article_page_ms",
     "toc_page_ms",
     "whole_edition_ms",
+    "whole_edition_first_bytes_ms",
     "article_queries",
     "search_p50_ms",
     "search_p95_ms",
@@ -33,9 +34,11 @@ def test_synthetic_code_is_deterministic_and_importable():
 def test_bench_reports_every_figure(tmp_path):
     output = tmp_path / "results.json"
     out = io.StringIO()
-    call_command("bench", editions=3, chapters=2, runs=3, output=str(output), stdout=out)
+    call_command("bench", editions=3, chapters=2, runs=3, scales="25", output=str(output), stdout=out)
     results = json.loads(output.read_text())
     backend = next(key for key in results if key not in ("machine", "loadtest"))
     assert all(key in results[backend] for key in REQUIRED), results[backend].keys()
     assert results[backend]["article_queries"] <= 10
+    assert set(results[backend]["scale"]) == {"50", "25"}  # this code (2 chapters of 25 articles) and the other
+    assert all(figures["render_us_per_provision"] > 0 for figures in results[backend]["scale"].values())
     assert "written to" in out.getvalue()

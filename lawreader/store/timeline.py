@@ -56,6 +56,7 @@ def timelines(laws, language=None):
         every[revision.law_id].append(revision)
     result = {}
     for law_id, law in laws.items():
+        law.first_edition_date = every[law_id][0].valid_from if every[law_id] else None
         chosen = language or law.default_language
         in_language = [revision for revision in every[law_id] if revision.language == chosen]
         result[law_id] = Timeline(law, chosen, in_language, sorted({r.language for r in every[law_id]}))

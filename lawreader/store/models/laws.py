@@ -42,10 +42,15 @@ class Law(models.Model):
         return f"https://adilet.zan.kz/rus/docs/{quote(self.official_id)}"
 
     @cached_property
+    def first_edition_date(self):
+        """The day its first published edition took effect (store/timeline.py sets it when it reads the editions)."""
+        return self.revisions.published().order_by("valid_from").values_list("valid_from", flat=True).first()
+
+    @cached_property
     def work(self):
         """The law's FRBR work (lawreader/frbr.py): dated by its adoption, or where that is not recorded by its
         first edition; numbered as printed, or by its slug. None for a law with neither date (and so no edition)."""
-        date = self.adopted_on or self.revisions.order_by("valid_from").values_list("valid_from", flat=True).first()
+        date = self.adopted_on or self.first_edition_date
         if date is None:
             return None
         return frbr.Work(self.jurisdiction.lower(), date, frbr.work_number(self.number, self.slug))

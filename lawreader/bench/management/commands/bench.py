@@ -5,6 +5,7 @@ import itertools
 import json
 import platform
 import random
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -35,6 +36,11 @@ class Command(BaseCommand):
             "--chapters", type=int, default=40, help="Chapters of 25 articles each (40: 1,000 articles)."
         )
         parser.add_argument("--runs", type=int, default=30, help="Runs per page or query measured.")
+        parser.add_argument(
+            "--scales",
+            default="100,10000",
+            help="Codes of these many articles (2 editions each) measured for cost per provision; '' for none.",
+        )
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "bench" / "results.json"))
 
     def handle(self, *args, **options):
@@ -53,6 +59,8 @@ class Command(BaseCommand):
         self.measure_pages(law, revisions[-1], report)
         self.measure_search(report)
         self.measure_compare(law, revisions, report)
+        scales = [int(articles) for articles in options["scales"].split(",") if articles.strip()]
+        report["scale"] = self.measure_scales(scales, report, options["chapters"] * 25)
         self.write(report, Path(options["output"]))
 
     def say(self, message):
@@ -110,9 +118,27 @@ class Command(BaseCommand):
         self.say(f"  {ANNOTATIONS} annotations added and indexed")
 
     def get(self, url):
+        """The whole page, as a reader receives it (a streamed page to its last byte)."""
         response = self.client.get(url)
         assert response.status_code == 200, (url, response.status_code)
+        if response.streaming:
+            for _chunk in response.streaming_content:
+                pass
         return response
+
+    def first_bytes(self, url):
+        """Seconds until a page's first bytes (a streamed page's first chunk), nothing cached."""
+        page_cache.clear()
+        start = time.perf_counter()
+        response = self.client.get(url)
+        if not response.streaming:
+            return time.perf_counter() - start
+        chunks = iter(response.streaming_content)
+        next(chunks)
+        seconds = time.perf_counter() - start
+        for _chunk in chunks:
+            pass
+        return seconds
 
     def cold(self, url):
         """Nothing cached at all: as right after a deployment or a change to the law."""
@@ -150,6 +176,9 @@ class Command(BaseCommand):
         self.page(report, "article_page", [f"/laws/{SLUG}/on/{date}/{eid}/" for eid in sample], self.runs)
         self.page(report, "toc_page", [f"/laws/{SLUG}/on/{date}/contents/"], self.runs)
         self.page(report, "whole_edition", [f"/laws/{SLUG}/on/{date}/"], 3)
+        first = [self.first_bytes(f"/laws/{SLUG}/on/{date}/") * 1000 for _ in range(3)]
+        report["whole_edition_first_bytes_ms"] = summary(first)
+        self.say(f"  whole_edition: first bytes after {report['whole_edition_first_bytes_ms']['median']:.0f} ms")
         report["article_queries"] = report["article_page_queries"]
         url = f"/laws/{SLUG}/on/{date}/{articles[0]}/"
         self.get(url)
@@ -205,6 +234,41 @@ class Command(BaseCommand):
             f"{report['compare_first_last_s']:.2f} s"
         )
 
+    def measure_scales(self, scales, report, articles_here):
+        """Cost per provision of import, first render of the whole edition and comparison of consecutive editions,
+        for codes of other sizes beside this one: none may grow faster than linearly."""
+        here = {
+            "provisions": report["provisions"],
+            "import_s": report["import_s"]["median"],
+            "render_s": report["whole_edition_ms"]["median"] / 1000,
+            "compare_s": report["compare_page_ms"]["median"] / 1000,
+        }
+        figures = {str(articles_here): per_provision(here)}
+        for articles in scales:
+            if articles != articles_here:
+                figures[str(articles)] = per_provision(self.measure_scale(articles))
+                self.say("  " + ", ".join(f"{name} {value}" for name, value in figures[str(articles)].items()))
+        return figures
+
+    def measure_scale(self, articles):
+        """A code of `articles` articles in two editions: its import, its first render, their comparison."""
+        slug = f"bench-code-{articles}"
+        self.say(f"Scale: a code of {articles:,} articles")
+        Law.objects.filter(slug=slug).delete()
+        law = Law.objects.create(slug=slug, title="Synthetic Code", short_title="Synthetic Code", number="No. 2-B")
+        older, newer = (synthetic.as_text(e) for e in synthetic.editions(2, chapters=max(1, articles // 25)))
+        later = FIRST_DATE + datetime.timedelta(days=365)
+        [import_s] = timed(lambda: import_statute(older, law=law, language="en", valid_from=FIRST_DATE), 1)
+        import_statute(newer, law=law, language="en", valid_from=later)
+        figures = {
+            "provisions": Provision.objects.filter(revision__law=law, revision__valid_from=later).count() - 1,
+            "import_s": import_s,
+            "render_s": timed(lambda: self.cold(f"/laws/{slug}/on/{later}/"), 1)[0],
+            "compare_s": timed(lambda: self.cold(f"/laws/{slug}/compare/{FIRST_DATE}/to/{later}/"), 1)[0],
+        }
+        law.delete()
+        return figures
+
     def write(self, report, path):
         path.parent.mkdir(exist_ok=True)
         results = json.loads(path.read_text()) if path.exists() else {}
@@ -217,6 +281,18 @@ class Command(BaseCommand):
         results[connection.vendor] = report
         path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
         self.say(self.style.SUCCESS(f"Results for {connection.vendor} written to {path}"))
+
+
+def per_provision(figures):
+    """Microseconds per provision of each measured step."""
+    provisions = figures["provisions"]
+    return {
+        "provisions": provisions,
+        **{
+            f"{step}_us_per_provision": round(figures[f"{step}_s"] / provisions * 1e6, 1)
+            for step in ("import", "render", "compare")
+        },
+    }
 
 
 def _cpu_count():
