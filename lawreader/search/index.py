@@ -1,14 +1,12 @@
 """Keeping the search index in step with the store. Every write goes through here, inside the caller's
 transaction, so the index never disagrees with the text a reader sees."""
 
-from operator import itemgetter
-
+from lawreader import vocabulary
 from lawreader.annotate.rendering import plain_text
 from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Annotation, Provision
-from lawreader.store.models.provisions import ProvisionKind, provision_label
-from lawreader.store.outline import with_ancestors
+from lawreader.store.models.provisions import ProvisionKind, interface_language
 
 SEPARATOR = " › "
 WHOLE_LAW = "Whole law"
@@ -57,9 +55,15 @@ def provision_entries(revision):
     )
     # A definition is headed by the term it defines, so a search for the term finds it first (headings weigh more).
     terms = {definition["eid"]: definition["term"] for definition in revision.defined_terms}
-    for row, ancestors in with_ancestors(rows, itemgetter(0)):
-        _depth, eid, kind, _number, heading, text = row
-        labels = [provision_label(r[2], r[3]) for r in (*ancestors, row) if r[2] != ProvisionKind.TEXT]
+    language = interface_language()
+    trail = []  # (depth, breadcrumb) down the current branch: each breadcrumb is its parent's and one label more
+    for depth, eid, kind, number, heading, text in rows:
+        while trail and trail[-1][0] >= depth:
+            trail.pop()
+        above = trail[-1][1] if trail else ""
+        label = "" if kind == ProvisionKind.TEXT else vocabulary.label(kind, number, language)
+        breadcrumb = SEPARATOR.join(part for part in (above, label) if part)
+        trail.append((depth, breadcrumb))
         yield SearchEntry(
             law_id=revision.law_id,
             revision_id=revision.pk,
@@ -68,7 +72,7 @@ def provision_entries(revision):
             language=revision.language,
             heading=heading or terms.get(eid, ""),
             text=text,
-            breadcrumb=SEPARATOR.join(label for label in labels if label),
+            breadcrumb=breadcrumb,
         )
 
 
