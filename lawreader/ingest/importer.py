@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
+from lawreader.ingest import akn
 from lawreader.ingest.acts import rebuild_effects
+from lawreader.ingest.layout import detect_language
 from lawreader.ingest.links import link_citers_of, link_rows
 from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
 from lawreader.store import tree
@@ -54,16 +56,17 @@ def checksum(text):
 def import_statute(
     text, *, law, language, valid_from=None, replace=False, strict=False, progress=None, **edition_fields
 ):
-    """Parse `text` and store it as the edition of `law` in `language` valid from `valid_from` (by default the
+    """Parse `text` (an official text, or an Akoma Ntoso document: parse_text) and store it as the edition of `law`
+    in `language` valid from `valid_from` (by default the date an Akoma Ntoso document's expression states, else the
     date the text's closing block states).
 
     Raises StatuteSyntaxError (nothing written), MissingDate, or EditionExists (when the edition exists and not
     `replace`). Replacing keeps the Revision row, so editors' annotations written against it survive; only the
     tree and the notes that came from the text are renewed. `edition_fields` are further Revision fields.
     """
-    parsed = parse_statute(text, language, strict=strict)
+    parsed = parse_text(text, language, strict=strict)
     if valid_from is None:
-        valid_from = first_edition_date(parsed, law, edition_fields)
+        valid_from = expression_date(parsed, edition_fields) or first_edition_date(parsed, law, edition_fields)
     if progress:
         progress(f"Parsed {parsed.provision_count} provisions; writing…")
     new_law = law.pk is None
@@ -78,6 +81,31 @@ def import_statute(
             f"another import of {law.slug} ({language}, {valid_from:%Y-%m-%d}) finished first; nothing was "
             "imported. Run it again (with --replace to replace that edition)."
         ) from None
+
+
+def parse_text(text, language, strict=False):
+    """A statute from an Akoma Ntoso document (ingest/akn.py), or else from an official text, plain or Markdown."""
+    if akn.is_akn(text):
+        return akn.parse_akn(text, language, strict=strict)
+    return parse_statute(text, language, strict=strict)
+
+
+def text_language(text):
+    """The language a text is in: the one an Akoma Ntoso document states, else the one its letters tell."""
+    return (akn.is_akn(text) and akn.stated_language(text)) or detect_language(text)
+
+
+def expression_date(parsed, edition_fields):
+    """The date of an Akoma Ntoso document's expression, or None: the edition is dated by it — marked as not known
+    to be the day it came into force, which few documents state."""
+    if parsed.valid_from is not None:
+        edition_fields.setdefault("in_force_certain", False)
+        edition_fields.setdefault(
+            "in_force_basis",
+            f"Dated from the Akoma Ntoso document's expression ({parsed.valid_from:%d.%m.%Y}); "
+            "the date it came into force is not recorded here.",
+        )
+    return parsed.valid_from
 
 
 def first_edition_date(parsed, law, edition_fields):

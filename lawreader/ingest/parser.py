@@ -10,6 +10,7 @@ after a number printed twice); `strict=True` refuses them instead. `layout` reco
 module decides what they mean where they stand.
 """
 
+import datetime
 import hashlib
 import re
 from collections import Counter
@@ -113,6 +114,9 @@ class ParsedStatute:
     signature: str = ""
     warnings: list[ParseWarning] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # the table of contents, which the headings repeat
+    # What an Akoma Ntoso document states of its edition (a plain text states neither): its language, its date.
+    language: str = ""
+    valid_from: datetime.date | None = None
 
     @property
     def adopted(self):
@@ -902,22 +906,24 @@ def check_nothing_lost(paragraphs, statute, markers):
 
 
 def assign_eids(node, used=None):
-    """Akoma Ntoso-style ids (see lawreader/vocabulary.py); unnumbered paragraphs count among their siblings, and a
-    number printed twice gets "_2" (then "_3") so every eid stays unique."""
-    used = set() if used is None else used
+    """Akoma Ntoso-style ids (see lawreader/vocabulary.py) for the provisions that have none (an Akoma Ntoso
+    document brings its own); unnumbered paragraphs count among their siblings, and a number printed twice gets
+    "_2" (then "_3") so every eid stays unique."""
+    used = {descendant.eid for descendant in node.walk() if descendant.eid} if used is None else used
     text_count = 0
     for child in node.children:
         if child.kind == TEXT:
             text_count += 1
-        number = str(text_count) if child.kind == TEXT else child.eid_number or child.number
-        eid = child_eid(node.eid, child.kind, number)
-        if eid in used:
-            duplicate = 2
-            while f"{eid}_{duplicate}" in used:
-                duplicate += 1
-            eid = f"{eid}_{duplicate}"
-        used.add(eid)
-        child.eid = eid
+        if not child.eid:
+            number = str(text_count) if child.kind == TEXT else child.eid_number or child.number
+            eid = child_eid(node.eid, child.kind, number)
+            if eid in used:
+                duplicate = 2
+                while f"{eid}_{duplicate}" in used:
+                    duplicate += 1
+                eid = f"{eid}_{duplicate}"
+            used.add(eid)
+            child.eid = eid
         assign_eids(child, used)
 
 

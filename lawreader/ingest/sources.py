@@ -4,17 +4,17 @@ from django.core.management.base import CommandError
 
 # The largest statute is a few megabytes of UTF-8; a file far beyond that is refused before it is read.
 MAX_FILE_BYTES = 24 * 1024 * 1024
-STATUTE_SUFFIXES = {".md", ".txt"}
+STATUTE_SUFFIXES = {".md", ".txt", ".xml"}  # official texts; Akoma Ntoso documents
 
 
 def statute_files(paths):
-    """The files named, and the statute files (.md, .txt) in the folders named, in a stable order."""
+    """The files named, and the statute files (.md, .txt, .xml) in the folders named, in a stable order."""
     files = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if is_statute_file(p))
             if not found:
-                raise CommandError(f"{path}: the folder holds no .md or .txt files.")
+                raise CommandError(f"{path}: the folder holds no .md, .txt or .xml files.")
             files.extend(found)
         else:
             files.append(path)
@@ -22,7 +22,7 @@ def statute_files(paths):
 
 
 def is_statute_file(path):
-    """A text file in a folder of statutes, its README aside."""
+    """A statute's file in a folder of statutes, its README aside."""
     return path.suffix.lower() in STATUTE_SUFFIXES and path.is_file() and not path.stem.lower().startswith("readme")
 
 

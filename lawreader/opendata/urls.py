@@ -1,11 +1,14 @@
 """The law as data: the JSON API, Akoma Ntoso, feeds, downloads."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import path, register_converter
 
-from lawreader.opendata import feeds
+from lawreader.opendata import feeds, views
 from lawreader.opendata.api import api
+from lawreader.opendata.converters import FrbrComponentConverter
 from lawreader.opendata.sitemaps import SITEMAPS
+
+register_converter(FrbrComponentConverter, "frbr")
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -14,4 +17,15 @@ urlpatterns = [
     path("notes.atom", feeds.library_notes, name="notes_feed"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Akoma Ntoso: an edition at its FRBR expression's name; without "@date", the edition in force today.
+    path(
+        "akn/<slug:country>/act/<isodate:date>/<frbr:number>/<slug:language>",
+        views.akn_expression,
+        name="akn_current_expression",
+    ),
+    path(
+        "akn/<slug:country>/act/<isodate:date>/<frbr:number>/<slug:language>@<isodate:edition>",
+        views.akn_expression,
+        name="akn_expression",
+    ),
 ]

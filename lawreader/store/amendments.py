@@ -41,11 +41,25 @@ def pending_changes(timeline, revision, date, effects):
     later = [r for r in timeline.revisions if r.valid_from > revision.valid_from]
     pending = []
     for effect in effects:
-        shown_from = effect.first_stated_in.valid_from
-        if shown_from > revision.valid_from and effect.act.possibly_in_force_on(date):
-            includes = [r for r in later if r.valid_from >= shown_from]
+        if not shows(revision, effect) and effect.act.possibly_in_force_on(date):
+            includes = [r for r in later if r.valid_from >= effect.first_stated_in.valid_from]
             pending.append(PendingChange(effect, effect.act.in_force_on is not None, includes[0] if includes else None))
     return pending
+
+
+def shows(revision, effect):
+    """Does `revision` include `effect`? Every edition does from the first that states it (in any language) on."""
+    return effect.first_stated_in.valid_from <= revision.valid_from
+
+
+def acts_incorporated(revision, effects):
+    """The acts whose effects `revision` includes, oldest first (of the law's `effects`, as effects_of returns
+    them)."""
+    acts = {}
+    for effect in effects:
+        if shows(revision, effect):
+            acts.setdefault(effect.act.pk, effect.act)
+    return list(acts.values())
 
 
 def concerns(target_eid, eid):

@@ -159,9 +159,9 @@ class PageEntry:
     last_modified: float  # a POSIX timestamp: when the page last changed, at the latest
 
 
-def page_entry(request, match, policy):
-    """Where this page is cached, and its validators; None for a law that does not exist."""
-    version = public_version(match.kwargs["slug"])
+def page_entry(request, match, policy, slug):
+    """Where this page of the law `slug` is cached, and its validators; None for a law that does not exist."""
+    version = public_version(slug)
     if version is None:
         return None
     today = datetime.date.today()
@@ -311,26 +311,32 @@ def cached_by_law_version(policy):
                 response = view(request, *args, **kwargs)
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
-            entry = page_entry(request, request.resolver_match, policy)
-            if entry is None:
-                return view(request, *args, **kwargs)
-            hit = cached_response(request, entry)
-            if hit is not None:
-                return hit
-            canonicalise(request, policy)
-            response = view(request, *args, **kwargs)
-            if response.status_code not in (200, 404):
-                return response
-            if response.streaming:
-                return stored_when_streamed(response, entry)
-            return served(
-                store(entry, response.content, response["Content-Type"], response.status_code), entry, request
-            )
+            slug = request.resolver_match.kwargs["slug"]
+            return shared_law_page(request, slug, policy, lambda: view(request, *args, **kwargs))
 
         wrapper.page_policy = policy
         return read_only(wrapper)
 
     return decorate
+
+
+def shared_law_page(request, slug, policy, render):
+    """A page of the law `slug` that is the same for every reader: a 304 when the reader's copy is current, else
+    the cached page, else `render()` (called with only the query parameters `policy` declares), cached for the next
+    reader. For a page whose URL does not name the law by its slug, once the view has found the law."""
+    entry = page_entry(request, request.resolver_match, policy, slug)
+    if entry is None:
+        return render()
+    hit = cached_response(request, entry)
+    if hit is not None:
+        return hit
+    canonicalise(request, policy)
+    response = render()
+    if response.status_code not in (200, 404):
+        return response
+    if response.streaming:
+        return stored_when_streamed(response, entry)
+    return served(store(entry, response.content, response["Content-Type"], response.status_code), entry, request)
 
 
 class CachedPageMiddleware:
@@ -352,5 +358,5 @@ class CachedPageMiddleware:
         policy = getattr(match.func, "page_policy", None) if match else None
         if policy is None:
             return None
-        entry = page_entry(request, match, policy)
+        entry = page_entry(request, match, policy, match.kwargs["slug"])
         return cached_response(request, entry) if entry else None

@@ -7,9 +7,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_slug
 from django.utils.text import slugify
 
-from lawreader.ingest.importer import EditionExists, MissingDate, import_statute, law_for_import
-from lawreader.ingest.layout import detect_language
-from lawreader.ingest.parser import StatuteSyntaxError, parse_statute
+from lawreader.ingest.importer import (
+    EditionExists,
+    MissingDate,
+    import_statute,
+    law_for_import,
+    parse_text,
+    text_language,
+)
+from lawreader.ingest.parser import StatuteSyntaxError
 from lawreader.ingest.sources import read_source, statute_files
 from lawreader.store.models.laws import LANGUAGES
 
@@ -31,18 +37,23 @@ class Outcome:
 
 class Command(BaseCommand):
     help = (
-        "Import statutes from official texts (plain text or Markdown export): one file, several, or folders of "
-        "them, each all or nothing. With --check, print each text's outline and warnings and write nothing."
+        "Import statutes from official texts (plain text or Markdown export) or Akoma Ntoso documents: one file, "
+        "several, or folders of them, each all or nothing. With --check, print each text's outline and warnings and "
+        "write nothing."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, help="Files, or folders of .md and .txt files.")
+        parser.add_argument("paths", nargs="+", type=Path, help="Files, or folders of .md, .txt and .xml files.")
         parser.add_argument("--law", help="The law's slug (created if it does not exist); default: the file name.")
         parser.add_argument(
-            "--language", choices=[code for code, _ in LANGUAGES], help="Default: told by the text's letters."
+            "--language",
+            choices=[code for code, _ in LANGUAGES],
+            help="Default: the one an Akoma Ntoso document states, else told by the text's letters.",
         )
         parser.add_argument(
-            "--valid-from", help="YYYY-MM-DD: the date the edition takes effect; default: the date the text states."
+            "--valid-from",
+            help="YYYY-MM-DD: the date the edition takes effect; default: the date the text (or the document's "
+            "expression) states.",
         )
         parser.add_argument("--label", default="", help="How the edition is named, e.g. 'as amended on 7 April 2014'.")
         parser.add_argument("--title", default="", help="The law's title (for a new law) and this edition's.")
@@ -87,7 +98,7 @@ class Command(BaseCommand):
         if single:
             self.progress(f"Reading {path}…")
         text = read_source(path)
-        language = options["language"] or detect_language(text)
+        language = options["language"] or text_language(text)
         try:
             if options["check"]:
                 return self.print_outline(path, text, language)
@@ -119,7 +130,7 @@ class Command(BaseCommand):
         return Outcome(path, "imported", str(summary), len(summary.warnings))
 
     def print_outline(self, path, text, language):
-        statute = parse_statute(text, language, strict=self.options["strict"])
+        statute = parse_text(text, language, strict=self.options["strict"])
         adopted = statute.adopted
         self.stdout.write(f"{path} ({language}): {statute.title or '(no title)'}")
         self.stdout.write(
