@@ -200,5 +200,7 @@ LOGGING = {
     "loggers": {
         "lawreader.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint warns, on every PDF, of each screen-only rule of the site's stylesheet it skips.
+        "weasyprint": {"level": "ERROR"},
     },
 }

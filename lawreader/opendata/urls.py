@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from lawreader.opendata import feeds
+from lawreader.opendata import feeds, views_pdf
 from lawreader.opendata.api import api
 from lawreader.opendata.sitemaps import SITEMAPS
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("notes.atom", feeds.library_notes, name="notes_feed"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("laws/<slug:slug>/on/<isodate:date>/edition.pdf", views_pdf.edition_pdf, name="edition_pdf"),
 ]
