@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from lawreader.opendata import feeds, views_pdf
+from lawreader.opendata import feeds, views_annotations, views_pdf
 from lawreader.opendata.api import api
 from lawreader.opendata.sitemaps import SITEMAPS
 
@@ -15,4 +15,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("laws/<slug:slug>/on/<isodate:date>/edition.pdf", views_pdf.edition_pdf, name="edition_pdf"),
+    path("laws/<slug:slug>/annotations.jsonld", views_annotations.law_annotations, name="law_annotations"),
+    path(
+        "laws/<slug:slug>/on/<isodate:date>/annotations.jsonld",
+        views_annotations.edition_annotations,
+        name="edition_annotations",
+    ),
 ]
