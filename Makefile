@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lawreader
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run test test-sqlite test-postgres lint postgres browser redis bench loadtest install install-dev clean
+.PHONY: run test test-sqlite test-postgres lint postgres browser redis pdf-libraries bench loadtest install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,11 +54,18 @@ redis:
 	@command -v redis-server >/dev/null || { echo "Installing Debian's redis-server…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
-test-sqlite: install-dev browser redis
+# Editions as PDF: WeasyPrint lays text out with Pango and needs fonts with every Russian and Kazakh letter;
+# install Debian's when missing (fontconfig brings fc-list, which the check asks).
+pdf-libraries:
+	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && fc-list 2>/dev/null | grep -q DejaVu; } || { \
+	  echo "Installing Debian's Pango and DejaVu fonts…"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig >/dev/null; }
+
+test-sqlite: install-dev browser redis pdf-libraries
 	@echo "== Test suite on SQLite =="
 	DATABASE_URL=sqlite://:memory: $(BIN)/pytest
 
-test-postgres: install-dev postgres browser redis
+test-postgres: install-dev postgres browser redis pdf-libraries
 	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 

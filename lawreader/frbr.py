@@ -6,6 +6,7 @@ documents all name an edition the same way, here."""
 import datetime
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 # The convention names languages by their ISO 639-2 (three-letter) codes.
 LANGUAGE_CODES_3 = {"en": "eng", "ru": "rus", "kk": "kaz"}
@@ -38,3 +39,20 @@ def work_number(printed_number, fallback):
 def language_of(code):
     """ "eng" → "en"; None for a language the library does not hold."""
     return LANGUAGE_CODES_2.get(code)
+
+
+# The language and date that end an expression's name, in a path or a whole address.
+EXPRESSION_END = re.compile(r"/(?P<language>[a-z]{3})@(?P<date>\d{4}-\d{2}-\d{2})/?$")
+
+
+def expression_of(uri):
+    """(language, date) an expression URI names — ".../277-IV/eng@2014-04-18" → ("en", 2014-04-18) — or None for
+    anything else or a language the library does not hold."""
+    match = EXPRESSION_END.search(urlsplit(uri).path)
+    language = match and language_of(match["language"])
+    if not language:
+        return None
+    try:
+        return language, datetime.date.fromisoformat(match["date"])
+    except ValueError:
+        return None

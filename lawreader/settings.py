@@ -145,7 +145,7 @@ LAWREADER_VERSION_TRUST_SECONDS = float(os.environ.get("LAWREADER_VERSION_TRUST_
 LAWREADER_LOCAL_PAGE_BYTES = int(os.environ.get("LAWREADER_LOCAL_PAGE_BYTES", str(64 * 1024 * 1024)))
 
 # Open data (lawreader/opendata/): any origin may read it; anonymous API clients get this many requests per address.
-CORS_URLS_REGEX = r"^/(?:api|akn)/"
+CORS_URLS_REGEX = r"^/(?:api|akn)/|^/laws/.*/annotations\.jsonld$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
@@ -200,5 +200,7 @@ LOGGING = {
     "loggers": {
         "lawreader.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint warns, on every PDF, of each screen-only rule of the site's stylesheet it skips.
+        "weasyprint": {"level": "ERROR"},
     },
 }

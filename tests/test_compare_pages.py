@@ -132,3 +132,12 @@ def test_a_translators_note_stays_with_its_edition(client, bundled_law):
 def test_a_provisions_history_says_where_its_text_comes_from(client, bundled_law):
     html = client.get("/laws/foreign-intelligence/history/art_9/").content.decode()
     assert '<p class="source-note">Unofficial English translation' in html
+
+
+def test_unchanged_provisions_inside_a_changed_article_are_folded_unless_the_full_text_is_asked(client, bundled_law):
+    url = "/laws/foreign-intelligence/compare/2014-04-18/to/2018-07-13/"
+    folded = client.get(url).content.decode()
+    assert '<details class="unchanged-run">' in folded
+    full = client.get(url, {"show": "all"}).content.decode()
+    assert '<details class="unchanged-run">' not in full
+    assert 'id="art_3" data-change="unchanged"' in full

@@ -31,6 +31,7 @@ class Redline:
     full_text: str = ""  # where "Show the full text" leads, before the anchor: this comparison, unfolded
     older: object = None
     layout: str = "inline"
+    fold_context: bool = True  # fold the unchanged provisions around a change (not when the full text is asked for)
     language_differences: set = field(default_factory=set)
     effects_by_eid: dict = field(default_factory=dict)
     notes_by_eid: dict = field(default_factory=dict)
@@ -106,7 +107,7 @@ def unchanged_run_html(row, fold, redline):
 
 def rows_html(rows, fold, redline):
     return "".join(
-        change_html(row.view, fold, redline) if row.kind == "change" else unchanged_run_html(row, fold, redline)
+        change_html(row.view, redline) if row.kind == "change" else unchanged_run_html(row, fold, redline)
         for row in rows
     )
 
@@ -146,8 +147,8 @@ def acts_html(effects, redline):
     return f'<p class="change-acts">{escape(_("By"))} {"; ".join(links)}</p>'
 
 
-def change_html(view, fold, redline):
-    """A change (presentation.ChangeView) and the rows below it."""
+def change_html(view, redline):
+    """A change (presentation.ChangeView) and the rows below it, unchanged ones folded as the page asks."""
     change = view.change
     status = change.status
     out = [
@@ -177,6 +178,6 @@ def change_html(view, fold, redline):
     else:
         out.append(version_html(change.new, change, redline))
     out.extend(note_html(note, redline.notes) for note in redline.notes_by_eid.get(change.eid, ()))
-    out.append(rows_html(view.rows, fold, redline))
+    out.append(rows_html(view.rows, redline.fold_context, redline))
     out.append("\n</div>\n")
     return "".join(out)

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from lawreader.opendata import feeds, views
+from lawreader.opendata import feeds, views_akn, views_annotations, views_pdf
 from lawreader.opendata.api import api
 from lawreader.opendata.converters import FrbrComponentConverter
 from lawreader.opendata.sitemaps import SITEMAPS
@@ -20,12 +20,19 @@ urlpatterns = [
     # Akoma Ntoso: an edition at its FRBR expression's name; without "@date", the edition in force today.
     path(
         "akn/<slug:country>/act/<isodate:date>/<frbr:number>/<slug:language>",
-        views.akn_expression,
+        views_akn.akn_expression,
         name="akn_current_expression",
     ),
     path(
         "akn/<slug:country>/act/<isodate:date>/<frbr:number>/<slug:language>@<isodate:edition>",
-        views.akn_expression,
+        views_akn.akn_expression,
         name="akn_expression",
+    ),
+    path("laws/<slug:slug>/on/<isodate:date>/edition.pdf", views_pdf.edition_pdf, name="edition_pdf"),
+    path("laws/<slug:slug>/annotations.jsonld", views_annotations.law_annotations, name="law_annotations"),
+    path(
+        "laws/<slug:slug>/on/<isodate:date>/annotations.jsonld",
+        views_annotations.edition_annotations,
+        name="edition_annotations",
     ),
 ]

@@ -13,7 +13,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def changes(context, rows):
-    """The comparison page's changes between `older` and `newer`."""
+    """The comparison page's changes between `older` and `newer` (the top rows never folded; those inside a change
+    as the page says)."""
     perms = context.get("perms")
     layout, query = context["layout"], context["language_query"]
     redline = Redline(
@@ -24,6 +25,7 @@ def changes(context, rows):
         language_query=query,
         full_text=f"?show=all&amp;layout={layout}{query}",
         layout=layout,
+        fold_context=context["fold_context"],
         language_differences=context["language_differences"],
         effects_by_eid=context["effects_by_eid"],
         notes_by_eid=context["notes_by_eid"],
@@ -47,4 +49,4 @@ def change(context, entry):
         language_query=query,
         full_text=f"{unfolded}?show=all&amp;layout=inline{query.replace('?', '&amp;')}",
     )
-    return mark_safe(change_html(entry.presented, True, redline))  # safe: built from escaped parts
+    return mark_safe(change_html(entry.presented, redline))  # safe: built from escaped parts
