@@ -66,10 +66,6 @@ def edition_not_found(request, error):
     return api.create_response(request, {"detail": error.message}, status=404)
 
 
-def absolute(request, path):
-    return request.build_absolute_uri(path)
-
-
 def law_named(slug):
     law = Law.objects.filter(slug=slug).first()
     if law is None:
@@ -83,6 +79,11 @@ def timeline_of(slug, lang):
 
 
 def edition_data(request, revision, timeline):
+    return edition_summary(revision, timeline, request.build_absolute_uri)
+
+
+def edition_summary(revision, timeline, absolute):
+    """An edition as the API and the library export describe it; `absolute(path)` makes its links addresses."""
     law = timeline.law
     html = reverse("reader:edition", args=[law.slug, revision.valid_from]) + language_query(revision.language, law)
     text = reverse("api:edition_text", kwargs={"slug": law.slug, "date": revision.valid_from})
@@ -98,9 +99,9 @@ def edition_data(request, revision, timeline):
         "amended_by": revision.amending_acts,
         "expression": revision.expression_uri,
         "links": {
-            "html": absolute(request, html),
-            "akn": absolute(request, revision.expression_uri),
-            "tree": absolute(request, f"{text}?lang={revision.language}"),
+            "html": absolute(html),
+            "akn": absolute(revision.expression_uri),
+            "tree": absolute(f"{text}?lang={revision.language}"),
         },
     }
 
@@ -176,10 +177,18 @@ def edition_text(
         if provision is None:
             raise eid_missing(revision, eid, date)
         provisions = Provision.objects.subtree(provision)
+    return edition_text_data(revision, timeline, request.build_absolute_uri, provisions)
+
+
+def edition_text_data(revision, timeline, absolute, provisions=None):
+    """An edition (or of it, the `provisions` of one subtree) as the API's `text` answers it; the library export
+    writes the same beside its Akoma Ntoso."""
+    if provisions is None:
+        provisions = Provision.objects.of_revision(revision)
     rows = list(provisions.values_list(*TREE_FIELDS))
     if not rows:
         raise EditionNotFound("This edition has no text yet.")
-    return {"edition": edition_data(request, revision, timeline), "provision": provision_tree(rows)}
+    return {"edition": edition_summary(revision, timeline, absolute), "provision": provision_tree(rows)}
 
 
 @api.get("/laws/{slug}/on/{date}/provisions", response={200: list[schemas.ProvisionRow], **NOT_FOUND}, tags=["text"])
@@ -280,7 +289,7 @@ def search(request, query: Query[SearchQuery]):
                 "edition": candidate.revision.valid_from,
                 "eid": candidate.provision.eid,
                 "label": vocabulary.citation(candidate.provision.eid, plan.language),
-                "url": absolute(request, candidate.url(plan.language, plan.as_of)),
+                "url": request.build_absolute_uri(candidate.url(plan.language, plan.as_of)),
             }
             for candidate in plan.candidates
         ]
@@ -298,7 +307,7 @@ def search(request, query: Query[SearchQuery]):
             "title": result.title,
             "trail": result.trail,
             "snippet_html": result.snippet,
-            "url": absolute(request, entry_url(result.entry, result.entry.revision, highlight)),
+            "url": request.build_absolute_uri(entry_url(result.entry, result.entry.revision, highlight)),
         }
         for result in found.results
     ]
