@@ -3,6 +3,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from lawreader.store.models import Law
@@ -12,6 +13,17 @@ from tests.builders import CORPUS_DIR
 
 # Playwright's sync API runs an event loop in the test thread; the live server's database work is synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markup, layout and accessibility are the same on either database: checked once, on SQLite, so `make test`
+    stays within its ten minutes for what does differ."""
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return
+    skip = pytest.mark.skip(reason="markup does not depend on the database: checked on SQLite")
+    for item in items:
+        if item.get_closest_marker("markup"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -95,6 +95,7 @@ def test_changed_articles_contents_jumps_to_the_change(bundled_site, page):
     expect(page.locator("#art_9-1")).to_have_attribute("data-change", "inserted")
 
 
+@pytest.mark.markup
 @pytest.mark.parametrize(
     ("name", "path"),
     [

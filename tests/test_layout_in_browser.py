@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.markup]
 ARTICLE_2 = "/laws/foreign-intelligence/on/2024-01-05/art_2/"
 ARTICLE_9 = "/laws/foreign-intelligence/on/2014-04-18/art_9/"
 

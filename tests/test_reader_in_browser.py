@@ -4,7 +4,6 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.db import connection
 from playwright.sync_api import expect
 
 from tests.browser_checks import is_csp_violation
@@ -68,6 +67,7 @@ def test_previous_and_next_article_links(bundled_site, page):
     expect(page.locator("h1")).to_contain_text("Article 9-1.")
 
 
+@pytest.mark.markup
 @pytest.mark.parametrize(
     ("name", "path"),
     [
@@ -82,6 +82,7 @@ def test_pages_have_no_accessibility_violations(bundled_site, page, artifacts_di
     assert_no_accessibility_violations(page, name, artifacts_dir)
 
 
+@pytest.mark.markup
 def test_dark_mode_has_no_accessibility_violations(bundled_site, page, artifacts_dir):
     page.emulate_media(color_scheme="dark")
     page.goto(f"{bundled_site}{LAW}/on/2014-04-18/art_16-1/")
@@ -141,6 +142,7 @@ def test_printing_keeps_the_banners_and_the_citation_and_drops_navigation(bundle
         expect(page.locator(hidden)).to_be_hidden()
 
 
+@pytest.mark.markup
 @pytest.mark.parametrize(
     ("name", "language", "library"), [("Русский", "ru", "Библиотека"), ("Қазақ", "kk", "Кітапхана")]
 )
@@ -158,6 +160,7 @@ def test_the_interface_switches_language_and_stays_accessible(
     expect(page.locator("html")).to_have_attribute("lang", language)
 
 
+@pytest.mark.markup
 @pytest.mark.parametrize("language", ["ru", "kk"])
 @pytest.mark.parametrize(
     "path",
@@ -172,9 +175,6 @@ def test_the_interface_switches_language_and_stays_accessible(
     ],
 )
 def test_every_kind_of_page_is_accessible_in_russian_and_kazakh(bundled_site, page, artifacts_dir, path, language):
-    if connection.vendor != "sqlite":
-        # Markup is the same on either database; `make test`'s ten minutes are better spent elsewhere.
-        pytest.skip("the interface's markup does not depend on the database: checked on SQLite")
     page.context.add_cookies([{"name": "django_language", "value": language, "url": bundled_site}])
     page.goto(bundled_site + path)
     expect(page.locator("html")).to_have_attribute("lang", language)

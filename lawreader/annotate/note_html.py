@@ -27,6 +27,7 @@ def note_html(view, place):
     note = view.annotation
     classes = f"note note--{note.kind}"
     draft = note.status == "draft"
+    draft_badge = _("Draft")  # translatable strings stand outside f-strings, where makemessages can find them
     if draft:
         classes += " note--draft"
     if view.stale:
@@ -34,7 +35,7 @@ def note_html(view, place):
     parts = [
         f'\n<div class="{classes}" role="note" id="note-{note.pk}">\n',
         f'  <p class="note-kind">{escape(kind_name(note.kind))}',
-        f' <span class="draft-badge">{escape(_("Draft"))}</span>' if draft else "",
+        f' <span class="draft-badge">{escape(draft_badge)}</span>' if draft else "",
         "</p>\n",
     ]
     if note.title:
@@ -50,8 +51,9 @@ def note_html(view, place):
         parts.append(written_for_html(note, view, place))
     if place.can_edit:
         edit = reverse("admin:store_annotation_change", args=[note.pk])
+        edit_words = _("Edit")
         parts.append(
-            f'  <p class="note-tools"><a href="{edit}">{escape(_("Edit"))}'
+            f'  <p class="note-tools"><a href="{edit}">{escape(edit_words)}'
             f'<span class="visually-hidden"> {escape(str(note))}</span></a></p>\n'
         )
     parts.append("</div>\n")
@@ -65,10 +67,11 @@ def written_for_html(note, view, place):
         changed = reverse(
             "compare:editions", args=[place.law_slug, note.revision.valid_from, place.revision.valid_from]
         )
+        see = _("See what changed")
         return (
             '  <p class="note-written-for">'
             + escape(_("Written for the edition of %(date)s; the wording has since changed.") % {"date": written_for})
-            + f' <a href="{changed}{place.language_query}#{note.target_eid}">{escape(_("See what changed"))}</a></p>\n'
+            + f' <a href="{changed}{place.language_query}#{note.target_eid}">{escape(see)}</a></p>\n'
         )
     if note.revision_id != place.revision.pk:
         return (

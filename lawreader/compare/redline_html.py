@@ -100,9 +100,8 @@ def unchanged_run_html(row, fold, redline):
     summary = ngettext("%(names)s: unchanged.", "%(counter)s unchanged: %(names)s.", count)
     summary %= {"counter": count, "names": names}
     show_all = f"{redline.full_text}#{row.nodes[0].eid}"
-    return (
-        f'<p class="unchanged-run">{escape(summary)} <a href="{show_all}">{escape(_("Show the full text"))}</a></p>\n'
-    )
+    words = _("Show the full text")
+    return f'<p class="unchanged-run">{escape(summary)} <a href="{show_all}">{escape(words)}</a></p>\n'
 
 
 def rows_html(rows, fold, redline):
@@ -144,7 +143,8 @@ def acts_html(effects, redline):
             f'<a href="{href}">{name}</a> ({escape(str(effect.get_action_display()))}; '
             f"{escape(str(act.entry_into_force))})"
         )
-    return f'<p class="change-acts">{escape(_("By"))} {"; ".join(links)}</p>'
+    by = _("By")
+    return f'<p class="change-acts">{escape(by)} {"; ".join(links)}</p>'
 
 
 def change_html(view, redline):
