@@ -9,7 +9,7 @@ from lawreader.ingest import akn
 from lawreader.ingest.acts import rebuild_effects
 from lawreader.ingest.layout import detect_language
 from lawreader.ingest.links import link_citers_of, link_rows
-from lawreader.ingest.parser import NOTE_FOOTNOTE, parse_statute
+from lawreader.ingest.parser import MAX_TEXT_CHARACTERS, NOTE_FOOTNOTE, parse_statute
 from lawreader.store import tree
 from lawreader.store.models import Annotation, Law, Revision
 from lawreader.store.models.annotations import AnnotationKind, AnnotationSource, AnnotationStatus
@@ -54,7 +54,16 @@ def checksum(text):
 
 
 def import_statute(
-    text, *, law, language, valid_from=None, replace=False, strict=False, progress=None, **edition_fields
+    text,
+    *,
+    law,
+    language,
+    valid_from=None,
+    replace=False,
+    strict=False,
+    progress=None,
+    max_characters=MAX_TEXT_CHARACTERS,
+    **edition_fields,
 ):
     """Parse `text` (an official text, or an Akoma Ntoso document: parse_text) and store it as the edition of `law`
     in `language` valid from `valid_from` (by default the date an Akoma Ntoso document's expression states, else the
@@ -64,7 +73,7 @@ def import_statute(
     `replace`). Replacing keeps the Revision row, so editors' annotations written against it survive; only the
     tree and the notes that came from the text are renewed. `edition_fields` are further Revision fields.
     """
-    parsed = parse_text(text, language, strict=strict)
+    parsed = parse_text(text, language, strict=strict, max_characters=max_characters)
     if valid_from is None:
         valid_from = expression_date(parsed, edition_fields) or first_edition_date(parsed, law, edition_fields)
     if progress:
@@ -83,11 +92,11 @@ def import_statute(
         ) from None
 
 
-def parse_text(text, language, strict=False):
+def parse_text(text, language, strict=False, max_characters=MAX_TEXT_CHARACTERS):
     """A statute from an Akoma Ntoso document (ingest/akn.py), or else from an official text, plain or Markdown."""
     if akn.is_akn(text):
         return akn.parse_akn(text, language, strict=strict)
-    return parse_statute(text, language, strict=strict)
+    return parse_statute(text, language, strict=strict, max_characters=max_characters)
 
 
 def text_language(text):
