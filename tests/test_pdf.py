@@ -3,6 +3,8 @@ notes only, Cyrillic that reads back, and one rendering per version of the law."
 
 import io
 import re
+import subprocess
+import sys
 
 import pytest
 from django.contrib.auth.models import User
@@ -163,3 +165,23 @@ def test_an_unpublished_edition_has_no_pdf(client, small_law):
 def test_the_edition_page_offers_its_pdf(client, bundled_law):
     page = client.get(f"{LAW}/on/2025-06-01/").content.decode()
     assert f'href="{PDF_2024}" type="application/pdf" download' in page
+
+
+def test_without_pango_the_site_still_serves_and_the_pdf_says_why(client, small_law, monkeypatch):
+    def missing():
+        raise pdf.PdfUnavailable("WeasyPrint cannot load Pango (no libpango); `make pdf-libraries` installs it.")
+
+    monkeypatch.setattr(pdf, "weasyprint", missing)
+    response = client.get(f"/laws/{small_law.slug}/on/2020-01-01/edition.pdf")
+    assert response.status_code == 503
+    assert b"make pdf-libraries" in response.content
+    assert client.get(f"/laws/{small_law.slug}/on/2020-01-01/").status_code == 200
+
+
+def test_weasyprint_is_imported_only_when_a_pdf_is_asked_for():
+    """WeasyPrint loads Pango as it is imported: nothing the site imports at start may import it."""
+    code = (
+        "import django, sys; django.setup(); import lawreader.urls; "
+        "sys.exit(1 if any(name.startswith('weasyprint') for name in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

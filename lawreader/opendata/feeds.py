@@ -80,7 +80,7 @@ def note_entry(note):
     )
 
 
-class LawyerFeed(Feed):
+class EntryFeed(Feed):
     """What every feed here shares: Atom, entries given as Entry."""
 
     feed_type = Atom1Feed
@@ -107,7 +107,7 @@ class LawyerFeed(Feed):
         return False
 
 
-class LawChangesFeed(LawyerFeed):
+class LawChangesFeed(EntryFeed):
     """A law's new editions (each linked to its comparison with the edition before), the acts that amended it (each
     linked to its effects), and its published notes, newest first."""
 
@@ -161,7 +161,7 @@ class LawChangesFeed(LawyerFeed):
         return identified(subject, sorted(entries, key=lambda entry: entry.updated, reverse=True))
 
 
-class ProvisionChangesFeed(LawyerFeed):
+class ProvisionChangesFeed(EntryFeed):
     """One provision through the law's editions: when it appeared, each change (linked to the comparison that shows
     it), its removal."""
 
@@ -219,7 +219,7 @@ class ProvisionChangesFeed(LawyerFeed):
         return identified(subject, list(reversed(entries)))
 
 
-class LibraryNotesFeed(LawyerFeed):
+class LibraryNotesFeed(EntryFeed):
     """Notes newly published on any law of the library, newest first."""
 
     def get_object(self, request):

@@ -8,6 +8,7 @@ language and host, the only other things its bytes depend on.
 """
 
 import copy
+import functools
 import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,8 +19,6 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from lawreader.reader.editions import EditionText
 from lawreader.reader.preferences import NotePreferences
@@ -30,6 +29,10 @@ from lawreader.web.page_cache import cached_for_law
 TEMPLATE = "reader/edition_pdf.html"
 
 
+class PdfUnavailable(Exception):
+    """This machine lacks what WeasyPrint prints with (Debian's Pango): the site runs, PDFs say why they cannot."""
+
+
 def edition_pdf(request, law, timeline, revision, language):
     """The PDF of `revision`, rendered once per version of the law."""
     name = f"pdf:{revision.pk}:{get_language()}:{request.get_host()}"
@@ -37,8 +40,33 @@ def edition_pdf(request, law, timeline, revision, language):
 
 
 def render_pdf(request, law, timeline, revision, language):
+    html_document, fetcher = weasyprint()
     html = edition_html(request, law, timeline, revision, language)
-    return HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=StaticFilesOnly()).write_pdf()
+    return html_document(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetcher).write_pdf()
+
+
+@functools.cache
+def weasyprint():
+    """WeasyPrint's HTML and a fetcher of our static files only, imported when the first PDF is asked for:
+    WeasyPrint loads Pango as it is imported, and a machine without it must still serve every other page."""
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+    except OSError as error:
+        raise PdfUnavailable(f"WeasyPrint cannot load Pango ({error}); `make pdf-libraries` installs it.") from error
+
+    class StaticFilesOnly(URLFetcher):
+        """WeasyPrint reads the page's stylesheets from the static files on disk, never over the network: a PDF
+        needs no request to the site itself, and nothing in a note can make the server fetch an address."""
+
+        def fetch(self, url, headers=None):
+            path = static_file(urlsplit(url).path)
+            if path is None:
+                raise ValueError(f"not one of the site's static files: {url}")
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": content_type})
+
+    return HTML, StaticFilesOnly()
 
 
 def edition_html(request, law, timeline, revision, language):
@@ -63,18 +91,6 @@ def as_anonymous(request):
 def filename(revision):
     """ "foreign-intelligence-2024-01-05-en.pdf" """
     return f"{revision.law.slug}-{revision.valid_from:%Y-%m-%d}-{revision.language}.pdf"
-
-
-class StaticFilesOnly(URLFetcher):
-    """WeasyPrint reads the page's stylesheets from the static files on disk, never over the network: a PDF needs
-    no request to the site itself, and nothing in a note can make the server fetch an address."""
-
-    def fetch(self, url, headers=None):
-        path = static_file(urlsplit(url).path)
-        if path is None:
-            raise ValueError(f"not one of the site's static files: {url}")
-        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, Path(path).read_bytes(), {"Content-Type": content_type})
 
 
 def static_file(url_path):

@@ -32,6 +32,10 @@ def edition_pdf(request, slug, date):
     address = with_language(reverse("edition_pdf", args=[slug, revision.valid_from]), language, law)
     if request.get_full_path() != address:
         return redirect(address)
-    response = HttpResponse(pdf.edition_pdf(request, law, timeline, revision, language), content_type="application/pdf")
+    try:
+        document = pdf.edition_pdf(request, law, timeline, revision, language)
+    except pdf.PdfUnavailable as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, pdf.filename(revision))
     return response

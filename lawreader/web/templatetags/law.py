@@ -19,24 +19,12 @@ def provision_label(node):
 
 
 @register.filter
-def printed_label(node, language):
-    """'Статья 9', '9-бап': a heading's label as the law prints it, in the edition's language (the interface's
-    language may differ)."""
-    return vocabulary.label(node.kind, node.number, language) if node is not None else ""
-
-
-@register.filter
 def run_summary(nodes):
     """'Article 3, Article 4' — or 'Article 3 … Article 9' for a long run."""
     labels = [label_of(node.kind, node.number) for node in nodes]
     if len(labels) <= 3:
         return ", ".join(labels)
     return f"{labels[0]} … {labels[-1]}"
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key, ()) if mapping else ()
 
 
 @register.filter
