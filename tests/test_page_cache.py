@@ -383,6 +383,17 @@ def test_a_cache_hit_is_served_compressed_without_compressing_again(client, bund
     assert hit["Content-Encoding"] == encoding and hit.content == first.content
 
 
+def test_a_page_is_compressed_only_in_the_encodings_readers_ask_for(client, bundled_law, monkeypatch):
+    compressed = []
+    real_compress = page_cache.compress
+    monkeypatch.setattr(page_cache, "compress", lambda *args: compressed.append(args[1]) or real_compress(*args))
+    client.get(URL)
+    assert compressed == []
+    for encoding in ["br", "br", "gzip", "br", "gzip"]:
+        assert client.get(URL, HTTP_ACCEPT_ENCODING=encoding)["Content-Encoding"] == encoding
+    assert compressed == ["br", "gzip"]
+
+
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
 def test_responses_that_are_not_cached_are_compressed_too(client, bundled_law, encoding):
     for url in ["/search/?q=intelligence", "/api/v1/search?q=intelligence", "/notes.atom"]:

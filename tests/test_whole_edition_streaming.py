@@ -1,6 +1,8 @@
 """A long edition's page streams: the page around the text first, then the text a chapter at a time; it is stored
 whole once sent, and costs the same queries however long the law."""
 
+import gzip
+
 import brotli
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -48,6 +50,27 @@ def test_a_streamed_page_goes_out_compressed_as_it_streams(client, db):
     response = client.get("/laws/long/on/2020-01-01/", HTTP_ACCEPT_ENCODING="br")
     assert response["Content-Encoding"] == "br"
     assert b"</html>" in brotli.decompress(b"".join(read(response)))
+
+
+def test_the_compressed_bytes_a_streamed_page_went_out_in_are_the_ones_kept(client, db, monkeypatch):
+    long_law("long", chapters=5)
+    sent = b"".join(read(client.get("/laws/long/on/2020-01-01/", HTTP_ACCEPT_ENCODING="br")))
+    compressed = []
+    monkeypatch.setattr(page_cache, "compress", lambda content, encoding: compressed.append(encoding) or b"")
+    hit = client.get("/laws/long/on/2020-01-01/", HTTP_ACCEPT_ENCODING="br")
+    assert hit.content == sent and compressed == []
+
+
+def test_another_encoding_is_compressed_for_its_first_reader_and_kept_for_the_next(client, db, monkeypatch):
+    long_law("long", chapters=5)
+    plain = b"".join(read(client.get("/laws/long/on/2020-01-01/")))
+    compressed = []
+    real_compress = page_cache.compress
+    monkeypatch.setattr(page_cache, "compress", lambda *args: compressed.append(args[1]) or real_compress(*args))
+    first = client.get("/laws/long/on/2020-01-01/", HTTP_ACCEPT_ENCODING="gzip")
+    again = client.get("/laws/long/on/2020-01-01/", HTTP_ACCEPT_ENCODING="gzip")
+    assert compressed == ["gzip"]
+    assert gzip.decompress(first.content) == plain and again.content == first.content
 
 
 def test_a_long_edition_costs_the_same_queries_whatever_its_length(client, db):

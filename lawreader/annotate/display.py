@@ -65,11 +65,14 @@ def decorate(node, revision, permalink_base, language_query=""):
     while stack:
         current = stack.pop()
         provision = current.provision
+        stack.extend(current.children)
+        if not current.notes and not provision.links:  # most of a law's text: one plain segment
+            current.display = Decoration(segments=[Segment(provision.text)] if provision.text else [])
+            continue
         views = [note_view(note, provision, revision, permalink_base) for note in current.notes]
         links = [link_at(stored, permalink_base, language_query, revision.valid_from) for stored in provision.links]
         terms.update(link.eid for _start, _end, link in links if link.kind == LINK_TERM)
         current.display = Decoration(notes=views, segments=segments(provision.text, views, links))
-        stack.extend(current.children)
     return terms
 
 

@@ -2,10 +2,12 @@
 a tenth of a millisecond each. Every page shows notes through this (the `note` template tag wraps it)."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lawreader.store.models.annotations import kind_name
@@ -62,11 +64,9 @@ def note_html(view, place):
 
 def written_for_html(note, view, place):
     """Which edition a note shown in another was written for, and whether its wording has moved on since."""
-    written_for = date_format(note.revision.valid_from, "j F Y")
+    written_for = long_date(note.revision.valid_from, get_language())
     if view.stale:
-        changed = reverse(
-            "compare:editions", args=[place.law_slug, note.revision.valid_from, place.revision.valid_from]
-        )
+        changed = comparison_url(place.law_slug, note.revision.valid_from, place.revision.valid_from)
         see = _("See what changed")
         return (
             '  <p class="note-written-for">'
@@ -80,3 +80,17 @@ def written_for_html(note, view, place):
             + "</p>\n"
         )
     return ""
+
+
+@lru_cache(maxsize=4096)
+def long_date(date, language):
+    """ "5 January 2024" in the interface language: a page of a large law names the same few editions thousands of
+    times, and formatting a date is the costliest part of a note's HTML. (`language` keys the memo; the active
+    language is what date_format writes in.)"""
+    return date_format(date, "j F Y")
+
+
+@lru_cache(maxsize=4096)
+def comparison_url(slug, earlier, later):
+    """Where a stale note's "See what changed" leads: a page shows one for each of thousands of stale notes."""
+    return reverse("compare:editions", args=[slug, earlier, later])

@@ -55,6 +55,7 @@ def render_body(body, permalink_base=""):
     )
 
 
+@functools.lru_cache(maxsize=65536)  # a large law's page links the same provisions thousands of times
 def provision_href(eid, permalink_base, language_query=""):
     """Where `eid` is read in the edition whose pages start at `permalink_base`: its own page for an article or a
     grouping, else its article's page scrolled to it (where its permalink would redirect); "#eid" on the page itself

@@ -1,6 +1,6 @@
 """Responses compressed by what the client accepts: brotli where it says `br`, else gzip, else as they are. The one
-place that negotiates and compresses: the page cache stores each encoding once, when it stores a page, and this
-middleware compresses what is not cached (the API's answers, search, the admin, Akoma Ntoso, feeds)."""
+place that negotiates and compresses: the page cache keeps each encoding of a page once a reader has asked for it,
+and this middleware compresses what is not cached (search, the admin, personal pages)."""
 
 import gzip
 import re

@@ -13,8 +13,10 @@ once (web/signals.py). So a change reaches every reader of every process within 
 Redis, and a revalidation (If-None-Match) is a 304 answered from the version alone. Browsers revalidate every time
 (`max-age=0, must-revalidate`); no shared cache is told it may keep a page longer.
 
-Pages are stored with their brotli and gzip bytes, compressed once when stored: a hit costs no compression. Pages are kept
-in two tiers: a per-process LRU bounded in bytes, and the `pages` cache (Redis when REDIS_URL is
+Pages are stored with their bytes in each encoding a reader has asked for (brotli, gzip), each compressed once: the
+request that renders a page compresses it only as that reader accepts (a streamed page's compressed chunks are what
+is kept), the first reader to ask for another encoding has it compressed and stored beside, and every later hit
+costs no compression. Pages are kept in two tiers: a per-process LRU bounded in bytes, and the `pages` cache (Redis when REDIS_URL is
 set, bounded by Redis's maxmemory with allkeys-lru, see the README; nothing otherwise).
 
 Staff, and readers with a session of their own (a note filter), are never served from or stored in these
@@ -26,7 +28,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -37,7 +39,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, quote_etag
 
 from lawreader.store.models import LawVersion
-from lawreader.web.compression import ENCODINGS, accepted_encoding, compress, encoded_etag
+from lawreader.web.compression import accepted_encoding, compress, compress_stream, encoded_etag
 from lawreader.web.guards import read_only, resolved
 from lawreader.web.language import interface_language
 
@@ -89,12 +91,14 @@ class LocalLayer:
             return value
 
     def remember_page(self, key, value):
+        """Keep `value` under `key`, in place of any earlier one (a page with an encoding more)."""
         size = len(value)
         if size > self.max_bytes // 8:
             return  # one huge page would push out everything else; the shared tier keeps it
         with self.lock:
-            if key in self.pages:
-                return
+            earlier = self.pages.pop(key, None)
+            if earlier is not None:
+                self.bytes -= len(earlier)
             self.pages[key] = value
             self.bytes += size
             while self.bytes > self.max_bytes:
@@ -187,21 +191,19 @@ def page_entry(request, match, policy, slug):
 
 @dataclass(frozen=True)
 class StoredPage:
-    """A rendered page as the cache keeps it: its bytes, and the same bytes in each encoding, compressed once, when
-    it was stored."""
+    """A rendered page as the cache keeps it: its bytes, and the same bytes in each encoding readers have asked for,
+    each compressed once."""
 
     content: bytes
-    encoded: dict  # {"br": bytes, "gzip": bytes}
+    encoded: dict  # {"br": bytes, "gzip": bytes}, as far as asked for
     content_type: str
     status: int
 
     def __len__(self):
         return len(self.content) + sum(len(body) for body in self.encoded.values())
 
-    @classmethod
-    def of(cls, content, content_type, status):
-        encoded = {encoding: compress(content, encoding) for encoding in ENCODINGS}
-        return cls(content, encoded, content_type, status)
+    def with_encoding(self, encoding):
+        return replace(self, encoded={**self.encoded, encoding: compress(self.content, encoding)})
 
 
 def etag_for(entry, request):
@@ -230,8 +232,11 @@ def cached_response(request, entry):
 
 
 def served(stored, entry, request):
-    """The stored page in the encoding the reader accepts: no compression happens here."""
+    """The stored page in the encoding the reader accepts, compressed (and kept so) if no reader has asked for that
+    encoding before."""
     encoding = accepted_encoding(request)
+    if encoding is not None and encoding not in stored.encoded:
+        stored = keep(entry, stored.with_encoding(encoding))
     if encoding is not None:
         response = HttpResponse(stored.encoded[encoding], content_type=stored.content_type, status=stored.status)
         response["Content-Encoding"] = encoding
@@ -240,31 +245,54 @@ def served(stored, entry, request):
     return finish(response, entry, request)
 
 
-def store(entry, content, content_type, status):
-    stored = StoredPage.of(content, content_type, status)
+def keep(entry, stored):
     local.remember_page(entry.key, stored)
     shared_pages().set(entry.key, stored, PAGE_TIMEOUT)
     return stored
 
 
-def stored_when_streamed(response, entry):
-    """Let a streamed page reach the reader chunk by chunk, and store it whole once the last chunk has gone (a
-    reader who leaves early leaves nothing half-stored). A page too large to keep is only sent."""
-    chunks, size = [], 0
-    source = response.streaming_content
+def stored_when_streamed(request, response, entry):
+    """Let a streamed page reach the reader chunk by chunk, compressed as they accept, and store it whole once the
+    last chunk has gone (a reader who leaves early leaves nothing half-stored), with the compressed bytes they were
+    sent. A page too large to keep is only sent."""
+    encoding = accepted_encoding(request)
+    plain = Recording(response.streaming_content)
+    sent = plain
+    if encoding is not None:
+        sent = Recording(compress_stream(plain, encoding))
+        response.headers["Content-Encoding"] = encoding
 
     def relay():
-        nonlocal size
-        for chunk in source:
-            size += len(chunk)
-            if size <= MAX_STORED_PAGE_BYTES:
-                chunks.append(chunk)
-            yield chunk
-        if size <= MAX_STORED_PAGE_BYTES:
-            store(entry, b"".join(chunks), response["Content-Type"], response.status_code)
+        yield from sent
+        if plain.kept:
+            encoded = {encoding: sent.content()} if encoding is not None else {}
+            keep(entry, StoredPage(plain.content(), encoded, response["Content-Type"], response.status_code))
 
     response.streaming_content = relay()
     return finish(response, entry, None)
+
+
+class Recording:
+    """Chunks passed on as they come, and kept while what they make is small enough to store."""
+
+    def __init__(self, chunks):
+        self.chunks = chunks
+        self.recorded = []
+        self.size = 0
+
+    def __iter__(self):
+        for chunk in self.chunks:
+            self.size += len(chunk)
+            if self.kept:
+                self.recorded.append(chunk)
+            yield chunk
+
+    @property
+    def kept(self):
+        return self.size <= MAX_STORED_PAGE_BYTES
+
+    def content(self):
+        return b"".join(self.recorded)
 
 
 def finish(response, entry, request):
@@ -342,8 +370,9 @@ def shared_law_page(request, slug, policy, render):
     if response.status_code not in (200, 404):
         return response
     if response.streaming:
-        return stored_when_streamed(response, entry)
-    return served(store(entry, response.content, response["Content-Type"], response.status_code), entry, request)
+        return stored_when_streamed(request, response, entry)
+    stored = keep(entry, StoredPage(response.content, {}, response["Content-Type"], response.status_code))
+    return served(stored, entry, request)
 
 
 class CachedPageMiddleware:
