@@ -37,24 +37,6 @@ def notes_shown_in(revision, user, kinds=None):
     return shown if kinds is None else shown.filter(kind__in=kinds)
 
 
-# What a note beside the text shows and is placed by: a whole edition of a large code shows thousands of notes, and
-# their bookkeeping (authors, timestamps, digests) would double the cost of reading them.
-NOTE_FIELDS_SHOWN = (
-    "target_eid",
-    "kind",
-    "title",
-    "body",
-    "status",
-    "position",
-    "quote_exact",
-    "quote_prefix",
-    "quote_suffix",
-    "quote_start",
-    "content_hash",
-    "revision",
-)
-
-
 def notes_for(revision, eids, user, kinds=None):
     """Notes to show beside the provisions `eids` of `revision` (None: the whole edition), keyed by eid, in one
     query."""
@@ -62,7 +44,7 @@ def notes_for(revision, eids, user, kinds=None):
         return {}
     shown = (
         notes_shown_in(revision, user, kinds)
-        .only(*NOTE_FIELDS_SHOWN)
+        .for_display()
         .annotate(edition_valid_from=F("revision__valid_from"), edition_language=F("revision__language"))
         .order_by("target_eid", "kind", "position", "id")
     )

@@ -89,12 +89,13 @@ def compare_editions(older, newer, whole=False):
     changed_eids |= {change.eid for change in comparison.changed_articles()}
     notes = (
         Annotation.objects.published()
-        .select_related("revision")
+        .for_display()
         .filter(revision=newer, kind__in=EXPLAINING_KINDS)
         .order_by("target_eid", "position")
     )
     notes_by_eid = {}
     for note in rows_among(notes, "target_eid", changed_eids):
+        note.revision = newer  # the one they were all written for
         notes_by_eid.setdefault(note.target_eid, []).append(note)
     return EditionComparison(older, newer, comparison, notes_by_eid, effects_between(older, newer))
 

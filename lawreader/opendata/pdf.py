@@ -36,7 +36,10 @@ class PdfUnavailable(Exception):
 def edition_pdf(request, law, timeline, revision, language):
     """The PDF of `revision`, rendered once per version of the law."""
     name = f"pdf:{revision.pk}:{get_language()}:{request.get_host()}"
-    return cached_for_law(law.slug, name, lambda: render_pdf(request, law, timeline, revision, language))
+    # Megabytes each: kept in the shared cache only, not as well in every process's memory.
+    return cached_for_law(
+        law.slug, name, lambda: render_pdf(request, law, timeline, revision, language), in_process=False
+    )
 
 
 def render_pdf(request, law, timeline, revision, language):

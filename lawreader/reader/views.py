@@ -43,7 +43,7 @@ from lawreader.web.editions import (
     with_language,
 )
 from lawreader.web.guards import read_only
-from lawreader.web.page_cache import cached_law_page
+from lawreader.web.page_cache import cached_for_law, cached_law_page
 
 LANGUAGE_NAMES = dict(LANGUAGES)
 
@@ -202,14 +202,9 @@ def edition_context(request, law, timeline, revision, language, date, preference
     current = timeline.current()
     languages = timeline.languages
     effects = law_effects(law)
-    meanwhile = acts_meanwhile(timeline, effects)
-    for edition in timeline.revisions:
-        edition.acts_meanwhile = meanwhile.get(edition.pk, [])
-        edition.acts_named = acts_named(edition.amending_acts, effects)
-    return {
+    context = {
         "law": law,
         "revision": revision,
-        "timeline": timeline.entries(),
         "valid_to": timeline.valid_to(revision),
         "current_revision": current,
         "is_current": current is not None and current.pk == revision.pk,
@@ -224,6 +219,24 @@ def edition_context(request, law, timeline, revision, language, date, preference
         "note_kinds": AnnotationKind.choices,
         "law_effects": effects,
     }
+    context["timeline_html"] = timeline_html(context, timeline)
+    return context
+
+
+def timeline_html(context, timeline):
+    """The editions, each with the acts that amended it, and the date form: the same on every page of an edition on
+    a date, so written once per law version, date and language rather than once per page."""
+    revision, effects = context["revision"], context["law_effects"]
+
+    def render():
+        meanwhile = acts_meanwhile(timeline, effects)
+        for edition in timeline.revisions:
+            edition.acts_meanwhile = meanwhile.get(edition.pk, [])
+            edition.acts_named = acts_named(edition.amending_acts, effects)
+        return render_to_string("reader/_timeline.html", {**context, "timeline": timeline.entries()})
+
+    key = f"timeline:{revision.pk}:{context['language']}:{context['date']}:{interface_language()}"
+    return cached_for_law(context["law"].slug, key, render)
 
 
 def structured_data(request, context, provision, parts):

@@ -55,11 +55,14 @@ MISSING = object()
 
 class LocalLayer:
     """A process's own copy of the hottest pages, in front of the shared tier (no network round trip, no
-    unpickling), bounded in bytes; and its memo of each law's version."""
+    unpickling), bounded in bytes; its memo of each law's version; and the data derived from laws' versions that
+    pages read (contents, note counts), as objects — every page of a law reads them, and unpickling a thousand-article
+    contents costs more than the rest of a page."""
 
-    def __init__(self, max_bytes, max_laws=1000):
+    def __init__(self, max_bytes, max_laws=1000, max_derived=256):
         self.max_bytes = max_bytes
         self.max_laws = max_laws
+        self.max_derived = max_derived
         self.lock = threading.Lock()
         self.clear()
 
@@ -68,6 +71,20 @@ class LocalLayer:
             self.versions = {}
             self.pages = OrderedDict()
             self.bytes = 0
+            self.derived = OrderedDict()
+
+    def derived_value(self, key):
+        with self.lock:
+            value = self.derived.get(key, MISSING)
+            if value is not MISSING:
+                self.derived.move_to_end(key)
+            return value
+
+    def remember_derived(self, key, value):
+        with self.lock:
+            self.derived[key] = value
+            if len(self.derived) > self.max_derived:
+                self.derived.popitem(last=False)
 
     def version(self, slug):
         memo = self.versions.get(slug)
@@ -129,12 +146,20 @@ def public_version(slug):
     return None if version is MISSING else version
 
 
-def cached_for_law(slug, name, compute):
-    """Data derived from a law's public content (its contents, note counts), cached until that content changes."""
+def cached_for_law(slug, name, compute, in_process=True):
+    """Data derived from a law's public content (its contents, note counts), cached until that content changes: in
+    the shared cache, and unless `in_process` is False (large bytes) as the object itself in this process. Callers
+    share the object, so they read it and never change it."""
     version = public_version(slug)
     if version is None:
         return compute()
-    return cache.get_or_set(f"lawreader:{name}:{version.law_id}:{version.version}", compute, PAGE_TIMEOUT)
+    key = f"lawreader:{name}:{version.law_id}:{version.version}"
+    value = local.derived_value(key) if in_process else MISSING
+    if value is MISSING:
+        value = cache.get_or_set(key, compute, PAGE_TIMEOUT)
+        if in_process:
+            local.remember_derived(key, value)
+    return value
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,30 @@ class AnnotationSource(models.TextChoices):
     EDITOR = "editor", _("Written by an editor")
 
 
+FIELDS_DISPLAYED = (
+    "target_eid",
+    "kind",
+    "title",
+    "body",
+    "status",
+    "position",
+    "quote_exact",
+    "quote_prefix",
+    "quote_suffix",
+    "quote_start",
+    "content_hash",
+    "revision",
+)
+
+
 class AnnotationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=AnnotationStatus.PUBLISHED)
+
+    def for_display(self):
+        """What a note beside the text shows and is placed by: a whole edition of a large code shows thousands of
+        notes, and their bookkeeping (authors, timestamps, digests) would double the cost of reading them."""
+        return self.only(*FIELDS_DISPLAYED)
 
     def visible_to(self, user):
         """Drafts are for staff only."""
