@@ -18,31 +18,45 @@ def link_toc(toc, href_for, note_counts):
 NEARBY_ARTICLES = 20
 
 
-def focused_contents(rows, provision, ancestors):
-    """The sidebar of a provision's page, from the contents' rows (ContentsEntry, in document order): every division
-    (section, chapter, attachment), but only the articles of those the reader is in (or, in a law without
-    divisions, the articles around this one). A code of a thousand articles stays a short page, and only what is
-    shown is built; the contents page lists everything."""
-    if any(row.kind in vocabulary.GROUPING_KINDS for row in rows):
+class Contents:
+    """An edition's contents rows (ContentsEntry, in document order) with what its pages look up in them worked out
+    once, when they are cached (editions.contents_rows): every article page of a large code asks again."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.parents = [
+            around[-1].eid if around else None for _row, around in with_ancestors(rows, attrgetter("depth"))
+        ]
+        self.position = {row.eid: index for index, row in enumerate(rows)}
+        self.articles = [row for row in rows if row.kind == vocabulary.ARTICLE]
+        self.article_position = {article.eid: index for index, article in enumerate(self.articles)}
+        self.has_groupings = any(row.kind in vocabulary.GROUPING_KINDS for row in rows)
+
+
+def focused_contents(contents, provision, ancestors):
+    """The sidebar of a provision's page: every division (section, chapter, attachment), but only the articles of
+    those the reader is in (or, in a law without divisions, the articles around this one). A code of a thousand
+    articles stays a short page, and only what is shown is built; the contents page lists everything."""
+    if contents.has_groupings:
         open_eids = {ancestor.eid for ancestor in ancestors} | {provision.eid}
         shown = [
             row
-            for row, around in with_ancestors(rows, attrgetter("depth"))
-            if row.kind in vocabulary.GROUPING_KINDS or not around or around[-1].eid in open_eids
+            for row, parent in zip(contents.rows, contents.parents, strict=True)
+            if row.kind in vocabulary.GROUPING_KINDS or parent is None or parent in open_eids
         ]
         return outline(shown)
     # No divisions: every row stands at the top.
     article = next((a.eid for a in ancestors if a.kind == vocabulary.ARTICLE), provision.eid)
-    index = next((i for i, row in enumerate(rows) if row.eid == article), 0)
-    return outline(rows[max(0, index - NEARBY_ARTICLES) : index + NEARBY_ARTICLES + 1])
+    index = contents.position.get(article, 0)
+    return outline(contents.rows[max(0, index - NEARBY_ARTICLES) : index + NEARBY_ARTICLES + 1])
 
 
-def neighbours(rows, eid):
-    """The articles before and after `eid` in the contents' rows."""
-    articles = [row for row in rows if row.kind == vocabulary.ARTICLE]
-    index = next((i for i, article in enumerate(articles) if article.eid == eid), None)
+def neighbours(contents, eid):
+    """The articles before and after `eid`."""
+    index = contents.article_position.get(eid)
     if index is None:
         return {"previous_article": None, "next_article": None}
+    articles = contents.articles
     return {
         "previous_article": articles[index - 1] if index > 0 else None,
         "next_article": articles[index + 1] if index + 1 < len(articles) else None,

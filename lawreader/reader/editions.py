@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from lawreader.annotate.display import decorate
 from lawreader.annotate.note_html import note_html
 from lawreader.annotate.visibility import notes_for
+from lawreader.reader.contents import Contents
 from lawreader.reader.text_html import provision_html
 from lawreader.store.amendments import effects_of
 from lawreader.store.models import Provision
@@ -65,15 +66,15 @@ def law_effects(law):
     return cached_for_law(law.slug, "effects", lambda: effects_of(law.pk))
 
 
-def contents_rows(revision):
-    """The edition's contents as rows (ContentsEntry), cached until the law's public content changes."""
+def edition_contents(revision):
+    """The edition's contents (reader.contents.Contents), cached until the law's public content changes."""
     return cached_for_law(
-        revision.law.slug, f"contents:{revision.pk}", lambda: Provision.objects.table_of_contents(revision)
+        revision.law.slug, f"contents:{revision.pk}", lambda: Contents(Provision.objects.table_of_contents(revision))
     )
 
 
 def table_of_contents(revision):
-    return outline(contents_rows(revision))
+    return outline(edition_contents(revision).rows)
 
 
 def provision_page(revision, eid, user, date, kinds=None):

@@ -17,7 +17,7 @@ from lawreader.reader.cited_by import citers
 from lawreader.reader.contents import CONTENTS_KINDS, focused_contents, link_toc, neighbours
 from lawreader.reader.editions import (
     EditionText,
-    contents_rows,
+    edition_contents,
     has_text,
     law_effects,
     provision_page,
@@ -141,9 +141,9 @@ def provision_on(request, slug, date, eid):
         if article is not None:
             url = reverse("reader:provision", args=[slug, date, article.eid])
             return redirect(f"{with_language(url, language, law)}#{eid}")
-    rows = contents_rows(revision)
-    around = neighbours(rows, node.provision.eid)
-    toc = focused_contents(rows, node.provision, ancestors)
+    contents = edition_contents(revision)
+    around = neighbours(contents, node.provision.eid)
+    toc = focused_contents(contents, node.provision, ancestors)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
     terms = decorate(node, revision, context["permalink_base"], context["language_query"])
     link_toc(
