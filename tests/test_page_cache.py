@@ -343,6 +343,30 @@ def test_the_per_process_layer_is_bounded_in_bytes():
     assert layer.page("huge") is None  # more than an eighth of the bound: left to the shared tier
 
 
+def test_data_derived_from_a_law_is_kept_as_the_object_until_the_law_changes(bundled_law, clock, settings):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"counts": len(computed)}
+
+    first = page_cache.cached_for_law(bundled_law.slug, "test-derived", compute)
+    assert page_cache.cached_for_law(bundled_law.slug, "test-derived", compute) is first  # not unpickled again
+    note_on(bundled_law, "2014-04-18", "art_5", title=MARKER, body="Public.", status="published")
+    clock.pass_trust_window(settings)
+    assert page_cache.cached_for_law(bundled_law.slug, "test-derived", compute) == {"counts": 2}
+    large = page_cache.cached_for_law(bundled_law.slug, "test-bytes", lambda: b"pdf", in_process=False)
+    assert large == b"pdf" and all("test-bytes" not in key for key in page_cache.local.derived)
+
+
+def test_the_per_process_derived_data_is_bounded_in_entries():
+    layer = page_cache.LocalLayer(max_bytes=10_000, max_derived=3)
+    for number in range(10):
+        layer.remember_derived(f"key-{number}", number)
+    assert list(layer.derived) == ["key-7", "key-8", "key-9"]
+    assert layer.derived_value("key-0") is page_cache.MISSING
+
+
 @pytest.mark.parametrize(
     "accepted, encoding",
     [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("br;q=0, gzip;q=0.5", "gzip"), ("*", "br"), ("identity", None)],
