@@ -58,6 +58,18 @@ def test_subtree_is_the_provision_and_its_descendants_in_document_order(law_with
     assert all(eid.startswith("art_2") for eid in eids)
 
 
+@pytest.mark.parametrize("eid", ["art_2", "chp_1", "art_2__para_1", "art_2__para_1__subpara_1"])
+def test_a_subtree_found_by_eid_in_one_query_is_the_same_as_from_the_node(
+    law_with_editions, eid, django_assert_num_queries
+):
+    revision = Revision.objects.get(valid_from="2018-07-13")
+    node = Provision.objects.of_revision(revision).get(eid=eid)
+    with django_assert_num_queries(1):
+        found = list(Provision.objects.subtree_at(revision, eid))
+    assert found == list(Provision.objects.subtree(node))
+    assert list(Provision.objects.subtree_at(revision, "art_999")) == []
+
+
 def test_table_of_contents_selects_chapters_and_articles_only(law_with_editions):
     revision = Revision.objects.get(valid_from="2014-04-18")
     kinds = [p.kind for p in Provision.objects.table_of_contents(revision)]

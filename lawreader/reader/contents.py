@@ -20,7 +20,7 @@ NEARBY_ARTICLES = 20
 
 class Contents:
     """An edition's contents rows (ContentsEntry, in document order) with what its pages look up in them worked out
-    once, when they are cached (editions.contents_rows): every article page of a large code asks again."""
+    once, when they are cached (editions.edition_contents): every article page of a large code asks again."""
 
     def __init__(self, rows):
         self.rows = rows
@@ -31,6 +31,15 @@ class Contents:
         self.articles = [row for row in rows if row.kind == vocabulary.ARTICLE]
         self.article_position = {article.eid: index for index, article in enumerate(self.articles)}
         self.has_groupings = any(row.kind in vocabulary.GROUPING_KINDS for row in rows)
+
+    def ancestors(self, eid):
+        """The rows `eid`'s row sits in, outermost first."""
+        chain, parent = [], self.parents[self.position[eid]]
+        while parent is not None:
+            index = self.position[parent]
+            chain.append(self.rows[index])
+            parent = self.parents[index]
+        return chain[::-1]
 
 
 def focused_contents(contents, provision, ancestors):

@@ -77,13 +77,21 @@ def table_of_contents(revision):
     return outline(edition_contents(revision).rows)
 
 
-def provision_page(revision, eid, user, date, kinds=None):
-    """A provision with its ancestors (for breadcrumbs) and its subtree, or EditionNotFound."""
-    provision = Provision.objects.of_revision(revision).filter(eid=eid).first()
-    if provision is None or provision.kind == ProvisionKind.DOCUMENT:
+def provision_page(revision, eid, date, contents):
+    """A provision's subtree (its rows, the provision first) and its ancestors (for breadcrumbs), or
+    EditionNotFound. One query for a chapter or an article, whose ancestors the contents know; two for a part or
+    an item."""
+    subtree = list(Provision.objects.subtree_at(revision, eid))
+    if not subtree or subtree[0].kind == ProvisionKind.DOCUMENT:
         raise eid_missing(revision, eid, date)
-    ancestor_paths = [provision.path[:i] for i in range(Provision.steplen, len(provision.path), Provision.steplen)]
-    ancestors = list(Provision.objects.of_revision(revision).filter(path__in=ancestor_paths, depth__gt=1))
-    subtree = list(Provision.objects.subtree(provision))
+    provision = subtree[0]
+    if eid in contents.position:
+        return contents.ancestors(eid), subtree
+    paths = [provision.path[:i] for i in range(Provision.steplen, len(provision.path), Provision.steplen)]
+    return list(Provision.objects.of_revision(revision).filter(path__in=paths, depth__gt=1)), subtree
+
+
+def provision_tree(revision, subtree, user, kinds=None):
+    """The provision's subtree as an outline with the notes the reader sees beside it."""
     notes = notes_for(revision, [p.eid for p in subtree], user, kinds)
-    return ancestors, outline(subtree, notes, top_heading_level=1)[0]
+    return outline(subtree, notes, top_heading_level=1)[0]

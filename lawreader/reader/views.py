@@ -21,6 +21,7 @@ from lawreader.reader.editions import (
     has_text,
     law_effects,
     provision_page,
+    provision_tree,
     table_of_contents,
 )
 from lawreader.reader.preferences import note_preferences
@@ -132,16 +133,17 @@ def provision_on(request, slug, date, eid):
     law = get_object_or_404(Law, slug=slug)
     try:
         language, timeline, revision, preferences = edition_request(request, law, date)
-        ancestors, node = provision_page(revision, eid, request.user, date, preferences.query_kinds)
+        contents = edition_contents(revision)
+        ancestors, subtree = provision_page(revision, eid, date, contents)
     except EditionNotFound as error:
         return not_found(request, error)
-    if node.provision.kind not in CONTENTS_KINDS:
+    if subtree[0].kind not in CONTENTS_KINDS:
         # A part or item is shown on its article's page, scrolled to and highlighted.
         article = next((a for a in ancestors if a.kind == vocabulary.ARTICLE), None)
         if article is not None:
             url = reverse("reader:provision", args=[slug, date, article.eid])
             return redirect(f"{with_language(url, language, law)}#{eid}")
-    contents = edition_contents(revision)
+    node = provision_tree(revision, subtree, request.user, preferences.query_kinds)
     around = neighbours(contents, node.provision.eid)
     toc = focused_contents(contents, node.provision, ancestors)
     context = edition_context(request, law, timeline, revision, language, date, preferences)
