@@ -377,15 +377,16 @@ def _similar_candidates(old_frontier, new_frontier, same_parent, new_parent_of):
 
 def _similar_candidates_of_kind(old_profiles, new_profiles, same_parent, new_parent_of):
     _set_prefixes(old_profiles + new_profiles)
-    old_by_token, old_by_new_parent = defaultdict(list), defaultdict(list)
+    old_by_token, old_by_new_parent = defaultdict(list), defaultdict(list)  # tokens index the profiles' ids
+    old_by_id = {id(profile): profile for profile in old_profiles}
     for profile in old_profiles:
         for token in profile.prefix:
-            old_by_token[token].append(profile)
+            old_by_token[token].append(id(profile))
         old_by_new_parent[id(new_parent_of(profile.placement))].append(profile)
     candidates = []
     for new_profile in new_profiles:
         siblings = old_by_new_parent.get(id(new_profile.placement.parent), [])
-        for old_profile in _shortlist(new_profile, siblings, old_by_token):
+        for old_profile in _shortlist(new_profile, siblings, old_by_token, old_by_id):
             ratio = _similarity(old_profile, new_profile)
             if ratio >= SIMILARITY_THRESHOLD:
                 score = _score(old_profile, new_profile, ratio, same_parent)
@@ -393,23 +394,28 @@ def _similar_candidates_of_kind(old_profiles, new_profiles, same_parent, new_par
     return candidates
 
 
-def _shortlist(new_profile, siblings, old_by_token):
+def _shortlist(new_profile, siblings, old_by_token, old_by_id):
     """Where to look for `new_profile`'s old self: every old sibling (a renumbering stays under its parent), then
     the old provisions sharing the most of its rarest tokens. A token shared by more than MAX_POSTINGS provisions
     says little about identity and would make the search quadratic, so it is passed over."""
-    overlap, by_id = Counter(), {}
+    overlap = Counter()
     for token in new_profile.prefix:
-        postings = old_by_token[token]
+        postings = old_by_token.get(token, ())
         if len(postings) <= MAX_POSTINGS:
-            for old in postings:
-                overlap[id(old)] += 1
-                by_id[id(old)] = old
+            overlap.update(postings)
     length = len(new_profile.tokens)
-    elsewhere = heapq.nlargest(
-        MAX_CANDIDATES, overlap, key=lambda key: (overlap[key], -abs(len(by_id[key].tokens) - length))
-    )
+    # Most shared tokens first, then the nearest in length, then the first met (the -position). Only those sharing
+    # at least as many tokens as the MAX_CANDIDATES-th best can be among them: rank those alone, not the thousands
+    # some tokens reach.
+    least = min(heapq.nlargest(MAX_CANDIDATES, overlap.values()), default=0)
+    ranked = [
+        (count, -abs(len(old_by_id[key].tokens) - length), -position, key)
+        for position, (key, count) in enumerate(overlap.items())
+        if count >= least
+    ]
+    elsewhere = [key for *_rank, key in heapq.nlargest(MAX_CANDIDATES, ranked)]
     sibling_ids = {id(old) for old in siblings}
-    return list(siblings) + [by_id[key] for key in elsewhere if key not in sibling_ids]
+    return list(siblings) + [old_by_id[key] for key in elsewhere if key not in sibling_ids]
 
 
 def _set_prefixes(profiles):
@@ -430,9 +436,16 @@ def _similarity(old, new):
     total = len(old.tokens) + len(new.tokens)
     if 2 * min(len(old.tokens), len(new.tokens)) < SIMILARITY_THRESHOLD * total:
         return 0.0
-    if 2 * sum((old.counts & new.counts).values()) < SIMILARITY_THRESHOLD * total:
+    if 2 * _shared_tokens(old.counts, new.counts) < SIMILARITY_THRESHOLD * total:
         return 0.0
     return difflib.SequenceMatcher(None, old.tokens, new.tokens, autojunk=False).ratio()
+
+
+def _shared_tokens(old_counts, new_counts):
+    """How many tokens two multisets share — the size of `old_counts & new_counts` without building it."""
+    if len(old_counts) > len(new_counts):
+        old_counts, new_counts = new_counts, old_counts
+    return sum(min(count, new_counts[token]) for token, count in old_counts.items() if token in new_counts)
 
 
 def _score(old, new, ratio, same_parent):
