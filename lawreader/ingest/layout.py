@@ -31,12 +31,15 @@ def fold_lookalikes(text):
     return LATIN_IN_CYRILLIC_RE.sub(lambda match: match.group().translate(LATIN_TO_CYRILLIC), text)
 
 
+SPACES_RE = re.compile(r"\s+")
+
+
 def normalize(text, language):
     """One paragraph as stored: invisible characters gone, runs of spaces one space."""
     text = text.replace(SOFT_HYPHEN, "").replace("\u00a0", " ").replace("\ufeff", "")
     if language == "kk":
         text = LATIN_I_IN_CYRILLIC_RE.sub(lambda match: "і" if match.group() == "i" else "І", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return SPACES_RE.sub(" ", text).strip()
 
 
 # --- numbers -------------------------------------------------------------------------------------------------
