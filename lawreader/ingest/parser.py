@@ -11,6 +11,7 @@ module decides what they mean where they stand.
 """
 
 import datetime
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -169,6 +170,12 @@ class Paragraph:
     text: str
     markdown_level: int = 0  # 1 for "# …", 2 for "## …"; 0 for body text
 
+    @functools.cached_property
+    def heading(self):
+        """The heading the paragraph is, or None (layout.heading_of): asked several times of every paragraph, once
+        split_paragraphs has completed its text."""
+        return layout.heading_of(self.text, self.markdown_level)
+
 
 # --- reading lines -------------------------------------------------------------------------------------------
 
@@ -244,7 +251,7 @@ def split_front_matter(paragraphs, warnings):
     else:
         body = list(paragraphs)
 
-    first_heading = next((i for i, p in enumerate(body) if layout.heading_of(p.text, p.markdown_level)), len(body))
+    first_heading = next((i for i, p in enumerate(body) if p.heading), len(body))
     markers = [
         i for i, p in enumerate(body[:first_heading]) if p.text.lower().rstrip(":.") in layout.TABLE_OF_CONTENTS_MARKERS
     ]
@@ -266,7 +273,7 @@ def split_front_matter(paragraphs, warnings):
 
 def table_of_contents_run(paragraphs):
     """(start, end) of a table of contents in `paragraphs`, or (0, 0)."""
-    headings = [(i, layout.heading_of(p.text, p.markdown_level)) for i, p in enumerate(paragraphs)]
+    headings = [(i, p.heading) for i, p in enumerate(paragraphs)]
     headings = [(i, h) for i, h in headings if h is not None and h.kind != ATTACHMENT]
     if len(headings) < 2:
         return 0, 0
@@ -608,7 +615,7 @@ class StatuteReader:
             return self.read_after_signature(paragraph)
         if self.read_note(text, line):
             return 0
-        heading = layout.heading_of(text, paragraph.markdown_level)
+        heading = paragraph.heading
         if paragraph.markdown_level == 1 and layout.PREAMBLE_HEADING_RE.match(text):
             builder.add_text(text, line)
             return 0
@@ -763,7 +770,7 @@ class StatuteReader:
             self.signature.extend([text, following.text])
             self.signature_took_two = True
         else:
-            glued = layout.SIGNATURE_GLUED_RE.search(text)
+            glued = layout.glued_signature(text)
             if glued is None:
                 return False
             self.builder.warnings.append(ParseWarning(paragraph.line, "signature glued to the last sentence: split"))
@@ -784,7 +791,7 @@ class StatuteReader:
             return 0
         self.after_signature = False
         self.signature_read = True
-        heading = layout.heading_of(paragraph.text, paragraph.markdown_level)
+        heading = paragraph.heading
         titled = heading.kind == ATTACHMENT if heading else looks_like_title(paragraph.text)
         if paragraph.markdown_level == 1 or titled:
             self.builder.add_attachment(paragraph.text, paragraph.line)
@@ -804,7 +811,7 @@ def items_ahead(paragraphs):
         item = layout.ITEM_RE.match(paragraph.text)
         if item:
             list_goes_on = number_key(item["num"]) != (1,)
-        elif paragraph.markdown_level or layout.PART_RE.match(paragraph.text) or layout.heading_of(paragraph.text):
+        elif paragraph.markdown_level or layout.PART_RE.match(paragraph.text) or paragraph.heading:
             list_goes_on = False
     return ahead
 
@@ -820,7 +827,7 @@ def has_own_units(body, headings):
 
 
 def read_tree(front_notes, body, strict, warnings, quotations):
-    headings = [layout.heading_of(p.text, p.markdown_level) for p in body]
+    headings = [p.heading for p in body]
     has_units = any(p.markdown_level == 1 or heading for p, heading in zip(body, headings, strict=True))
     builder = TreeBuilder(strict, warnings, has_own_units=has_own_units(body, headings))
     reader = StatuteReader(builder, has_units, quotations)
@@ -943,7 +950,7 @@ def assign_eids(node, used=None):
 def assign_content_hashes(node):
     """A Merkle hash of the node's own fields and its children's hashes: equal hashes mean equal subtrees."""
     # Each field followed by \x1f, then the children's hashes: hashed as one string, in one call.
-    fields = "".join(f"{value}\x1f" for value in (node.kind, node.number, node.heading, node.text))
+    fields = f"{node.kind}\x1f{node.number}\x1f{node.heading}\x1f{node.text}\x1f"
     hashes = "".join([assign_content_hashes(child) for child in node.children])
     node.content_hash = hashlib.sha256((fields + hashes).encode()).hexdigest()[:32]
     return node.content_hash
