@@ -5,7 +5,6 @@ from lawreader import vocabulary
 from lawreader.annotate.rendering import plain_text
 from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
-from lawreader.store.bulk import insert_rows
 from lawreader.store.models import Annotation, Provision
 from lawreader.store.models.provisions import ProvisionKind, interface_language
 
@@ -19,12 +18,13 @@ def index_revision(revision):
     """(Re)index an edition's provisions and the published notes written against it (after its provisions)."""
     unindex(SearchEntry.objects.filter(revision=revision))
     entries = list(provision_entries(revision))
-    insert_rows(SearchEntry, PROVISION_FIELDS, entries)
+    backend = get_backend()
+    backend.insert(PROVISION_FIELDS, entries, SearchEntry.objects.filter(revision=revision))
     breadcrumbs = {eid: breadcrumb for _law, _revision, eid, *_fields, breadcrumb in entries}
     notes = Annotation.objects.published().filter(revision=revision)
     notes = [note_entry(note, revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
     SearchEntry.objects.bulk_create(notes)
-    get_backend().add(SearchEntry.objects.filter(revision=revision))
+    backend.add(SearchEntry.objects.filter(revision=revision, annotation__isnull=False))
     return len(entries) + len(notes)
 
 

@@ -17,10 +17,10 @@ def json_column(value):
     return json.dumps(value)
 
 
-def insert_rows(model, fields, rows):
+def insert_rows(model, fields, rows, into=None):
     """Insert `rows` (tuples of column values, in the order of `fields`, the model's field names) into the model's
-    table, inside the caller's transaction."""
-    table = connection.ops.quote_name(model._meta.db_table)
+    table, or the table `into` that has its columns, inside the caller's transaction."""
+    table = connection.ops.quote_name(into or model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
