@@ -44,6 +44,8 @@ ACT_RE = {
         rf"(?:\s+{QUOTED}|\s+(?P<about>on\s+[A-Za-z\s-]{{3,80}}?)(?=[,.;:)]|\s\())?"
     ),
 }
+# Every act named names the state, in these words (ACT_RE is case-sensitive): a text without them is not searched.
+STATE_NAMED = {"ru": "Республики", "kk": "Қазақстан", "en": "Republic"}
 # The words a title is keyed without: the state's name, which every title and citation carries in its own case.
 STATE_WORDS = {"республики", "казахстан", "қазақстан", "республикасының", "республикасы", "republic", "of", "the"}
 KAZAKH_KEY_LETTERS = 5
@@ -62,7 +64,7 @@ class ActCited:
 def acts_cited(text, language):
     """Each act the text names with a number or a title, in order."""
     pattern = ACT_RE.get(language)
-    if pattern is None or not text:
+    if pattern is None or not text or STATE_NAMED[language] not in text:
         return []
     found = []
     for match in pattern.finditer(text):

@@ -75,11 +75,13 @@ def fold(word):
 
 def tokens_of(text):
     tokens = []
+    # Words glued together are rare: looked for word by word only in a text where they occur at all.
+    may_be_glued = GLUED_RE.search(text) is not None
     for match in TOKEN_RE.finditer(text):
         if match.lastgroup == "space":
             continue
         number = match["number"]
-        if number is None and match.lastgroup == "word":
+        if may_be_glued and number is None and match.lastgroup == "word":
             glued = GLUED_RE.fullmatch(match.group())
             if glued is not None:
                 # "части первойстатьи 35": a line break lost between two words of a reference.
@@ -204,7 +206,8 @@ class Mention:
 # texts with neither are not read further.
 DIGIT_RE = re.compile(r"[0-9]")
 RELATIVE_RE = re.compile(
-    r"(?:this|настоящ|данн|эт|осы)\w*\s+(?:chapter|section|paragraph|глав|раздел|пункт|тарау|бөлім|болим|тармақ)",
+    # The lookahead, implied by what follows it, lets the search skip ahead quickly to the letters that can start it.
+    r"(?=[tндэо])(?:this|настоящ|данн|эт|осы)\w*\s+(?:chapter|section|paragraph|глав|раздел|пункт|тарау|бөлім|болим|тармақ)",
     re.IGNORECASE,
 )
 

@@ -32,7 +32,7 @@ MIN_KAZAKH_ROOT = 4
 
 
 def words(text):
-    return [word.lower() for word in WORD_RE.findall(text or "")]
+    return list(map(str.lower, WORD_RE.findall(text or "")))
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -2,9 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 
+from lawreader.search import index
+from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
-from lawreader.store.models import Provision, Revision
+from lawreader.store.models import Annotation, Provision, Revision
 from tests.builders import import_text, note_on
 
 pytestmark = pytest.mark.django_db
@@ -310,3 +313,30 @@ def test_with_a_law_chosen_the_kind_filter_offers_only_the_kinds_it_has(client, 
         for kind, _label in search(client, "intelligence", law=bundled_law.slug).context["form"].fields["kind"].choices
     ]
     assert kinds == ["", "preamble", "chapter", "article", "paragraph", "subparagraph", "text"]
+
+
+def test_an_editions_entries_follow_its_text_in_order_and_its_notes_come_last(bundled_law):
+    """Ties in ranking are broken by entry id: an edition's entries are inserted in document order."""
+    revision = bundled_law.revisions.order_by("valid_from").last()
+    note_on(bundled_law, revision.valid_from, "art_5")
+    index.index_revision(revision)
+    entries = list(SearchEntry.objects.filter(revision=revision).order_by("id").values_list("eid", "annotation_id"))
+    provisions = Provision.objects.of_revision(revision).exclude(kind="document").values_list("eid", flat=True)
+    notes = Annotation.objects.published().filter(revision=revision).count()
+    assert notes and [eid for eid, _note in entries[:-notes]] == list(provisions)
+    assert all(note is not None for _eid, note in entries[-notes:])
+
+
+def test_documents_computed_as_entries_go_in_are_those_an_update_computes(bundled_law):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's full-text table is filled from the stored rows the one way")
+
+    def documents():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id, document::text FROM search_searchentry WHERE law_id = %s", [bundled_law.pk])
+            return dict(cursor.fetchall())
+
+    inserted = documents()
+    get_backend().add(SearchEntry.objects.filter(law=bundled_law))
+    assert None not in inserted.values()
+    assert documents() == inserted

@@ -3,8 +3,11 @@
 import datetime
 
 import pytest
+from django.db import IntegrityError, connection, transaction
 
-from lawreader.store import triggers
+from lawreader.ingest.parser import parse_statute
+from lawreader.store import tree, triggers
+from lawreader.store.bulk import insert_rows, json_column
 from lawreader.store.models import Law, LawVersion, Provision, Revision
 from lawreader.store.timeline import Timeline
 from tests.builders import import_text, make_law, statute_text
@@ -100,3 +103,116 @@ def test_every_law_has_a_public_version_from_its_creation():
     law.title = "Renamed"
     law.save()
     assert LawVersion.objects.of_slug("fresh").version == 2
+
+
+# What the official texts hold that a bulk load must carry through unchanged: tabs and line breaks (a preamble's
+# paragraphs are joined by them), backslashes, quotes, Cyrillic and Kazakh letters, nothing at all.
+AWKWARD_VALUES = ["tab\tthen", "line\nbreak\r\n", "back\\slash \\N \\.", "quotes ' \" «»", "Қазақ ұғым", ""]
+RAW_COLUMNS = "path, depth, numchild, kind, number, heading, text, eid, content_hash, links, cited_by"
+
+
+def stored_columns(revision):
+    """A revision's provisions as the database holds them (JSON as its text on SQLite), the root's own path step
+    left out: roots of different revisions differ in it alone."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {RAW_COLUMNS} FROM store_provision WHERE revision_id = %s ORDER BY path", [revision.pk])
+        return [(path[Provision.steplen :], *rest) for path, *rest in cursor.fetchall()]
+
+
+def stored_form(fields):
+    """Provision fields as insert_rows takes them: JSON as its text."""
+    return {**fields, "links": json_column(fields["links"]), "cited_by": json_column(fields["cited_by"])}
+
+
+def test_insert_rows_stores_what_the_model_fields_store():
+    law = make_law()
+    revision = Revision.objects.create(law=law, language="en", valid_from="2020-01-01")
+    values = [
+        {
+            "depth": 1,
+            "numchild": 0,
+            "kind": "text",
+            "number": str(index),
+            "heading": value,
+            "text": value,
+            "content_hash": "0" * 32,
+            "links": [[0, 1, "term", value]],
+            "cited_by": [value],
+        }
+        for index, value in enumerate(AWKWARD_VALUES)
+    ]
+    Provision.objects.bulk_create(
+        Provision(revision=revision, path=f"X{index:03}", eid=f"by_model_{index}", **fields)
+        for index, fields in enumerate(values)
+    )
+    insert_rows(
+        Provision,
+        ["revision", "path", "eid", *values[0]],
+        [
+            (revision.pk, f"Y{index:03}", f"inserted_{index}", *stored_form(fields).values())
+            for index, fields in enumerate(values)
+        ],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT path, heading, text, links, cited_by FROM store_provision WHERE revision_id = %s ORDER BY path",
+            [revision.pk],
+        )
+        rows = cursor.fetchall()
+    by_model, inserted = rows[: len(values)], rows[len(values) :]
+    assert [row[1:] for row in inserted] == [row[1:] for row in by_model]
+    assert [row[1] for row in inserted] == AWKWARD_VALUES
+
+
+def test_an_imported_tree_is_the_one_treebeard_builds_node_by_node():
+    """The import computes paths itself and inserts raw rows: what it stores is what treebeard's own add_root and
+    add_child, through the model's fields, store for the same provisions."""
+    law = make_law()
+    text = statute_text().replace("This Law is built", "This Law (C:\\laws\\test) is built\n\nby «Қазақ» tests")
+    imported = import_text(law, text)
+    parsed = parse_statute(text, "en")
+    assert "\\laws\\test) is built\n\nby «Қазақ»" in parsed.root.children[0].text
+    links = {row.eid: (row.links, row.cited_by) for row in Provision.objects.of_revision(imported)}
+    reference = Revision.objects.create(law=law, language="en", valid_from=datetime.date(2021, 1, 1))
+
+    def add(node, parent):
+        fields = {
+            "revision": reference,
+            "kind": node.kind,
+            "number": node.number,
+            "heading": node.heading,
+            "text": node.text,
+            "eid": node.eid,
+            "content_hash": node.content_hash,
+            "links": links[node.eid][0],
+            "cited_by": links[node.eid][1],
+        }
+        added = Provision.objects.add_root(fields) if parent is None else Provision.objects.add_child(parent, fields)
+        for child in node.children:
+            add(child, added)
+
+    add(parsed.root, None)
+    assert any(row_links for row_links, _cited_by in links.values())
+    assert stored_columns(imported) == stored_columns(reference)
+    assert Provision.objects.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_a_bulk_insert_of_provisions_moves_the_version_when_they_are_public(published):
+    law = make_law()
+    revision = Revision.objects.create(law=law, language="en", valid_from="2020-01-01", published=published)
+    before = LawVersion.objects.get(law=law).version
+    tree.insert_tree(revision, parse_statute(statute_text(), "en").root)
+    assert (LawVersion.objects.get(law=law).version > before) is published
+    assert triggers.installed_names() == triggers.expected_names()
+
+
+def test_a_failed_bulk_insert_writes_nothing_and_leaves_the_version_triggers_in_place():
+    law = make_law()
+    revision = Revision.objects.create(law=law, language="en", valid_from="2020-01-01")
+    document = parse_statute(statute_text(), "en").root
+    document.children[-1].eid = document.children[0].eid  # two provisions under one eid
+    with pytest.raises(IntegrityError), transaction.atomic():
+        tree.insert_tree(revision, document)
+    assert not Provision.objects.of_revision(revision).exists()
+    assert triggers.installed_names() == triggers.expected_names()

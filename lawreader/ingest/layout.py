@@ -36,7 +36,7 @@ def normalize(text, language):
     text = text.replace(SOFT_HYPHEN, "").replace("\u00a0", " ").replace("\ufeff", "")
     if language == "kk":
         text = LATIN_I_IN_CYRILLIC_RE.sub(lambda match: "і" if match.group() == "i" else "І", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # runs of whitespace one space, none at either end
 
 
 # --- numbers -------------------------------------------------------------------------------------------------
@@ -302,6 +302,16 @@ SIGNATURE_START_RE = re.compile(rf"^(?:{PRESIDENT})(?:\s*{NAME})?$")
 SIGNATURE_FIRST_HALF_RE = re.compile(r"^(?:Президент|Қазақстан\s*Республикасының|Қазақ КСР-інің)$")
 SIGNATURE_SECOND_HALF_RE = re.compile(rf"^(?:Республики\s*Казахстан|Президенті)(?:\s*{NAME})?$")
 SIGNATURE_GLUED_RE = re.compile(rf"(?<=[^\W\d_][.;!])\s*(?=(?:{PRESIDENT})(?:\s*{NAME})?$)")
+
+
+def glued_signature(text):
+    """Where the signature glued to the text's last sentence starts, or None."""
+    # Every form of the title has one of these words: the costly search is run only on a text that holds one.
+    if "Президент" not in text and "President" not in text:
+        return None
+    return SIGNATURE_GLUED_RE.search(text)
+
+
 # What follows the title in a signature: the name, the place, the date, the number.
 SIGNATURE_LINE_RE = re.compile(
     rf"^{NAME}$"

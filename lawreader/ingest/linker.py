@@ -6,6 +6,7 @@ the importer links the rows it is about to insert and `ingest.links` re-links st
 (`Correction`) are applied to a provision only while its text is the text they were made for.
 """
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 
@@ -147,23 +148,28 @@ def amending_scopes(rows, contexts):
     return scoped
 
 
+# The kinds of provision a Citing names, by its field.
+CITING_FIELDS = {
+    vocabulary.ARTICLE: "article",
+    vocabulary.PART: "part",
+    vocabulary.CHAPTER: "chapter",
+    vocabulary.SECTION: "section",
+    vocabulary.ATTACHMENT: "attachment",
+}
+
+
 def citing_contexts(rows):
-    """Each row's Citing: the article, part, chapter, section and attachment it stands in."""
-    contexts, stack = {}, []
+    """Each row's Citing: the article, part, chapter, section and attachment it stands in (the innermost of each)."""
+    contexts, stack = {}, []  # stack: (depth, Citing) down the current branch
     for row in rows:
-        while stack and stack[-1].depth >= row.depth:
+        while stack and stack[-1][0] >= row.depth:
             stack.pop()
-        stack.append(row)
-        own = {}
-        for ancestor in stack:
-            own[ancestor.kind] = ancestor.eid
-        contexts[row.eid] = Citing(
-            article=own.get(vocabulary.ARTICLE, ""),
-            part=own.get(vocabulary.PART, ""),
-            chapter=own.get(vocabulary.CHAPTER, ""),
-            section=own.get(vocabulary.SECTION, ""),
-            attachment=own.get(vocabulary.ATTACHMENT, ""),
-        )
+        citing = stack[-1][1] if stack else Citing()
+        field_name = CITING_FIELDS.get(row.kind)
+        if field_name:
+            citing = dataclasses.replace(citing, **{field_name: row.eid})
+        stack.append((row.depth, citing))
+        contexts[row.eid] = citing
     return contexts
 
 

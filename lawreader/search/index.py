@@ -10,19 +10,22 @@ from lawreader.store.models.provisions import ProvisionKind, interface_language
 
 SEPARATOR = " › "
 WHOLE_LAW = "Whole law"
-BATCH_SIZE = 2000
+# A provision's entry as insert_rows writes it (an edition's are tens of thousands: no model instances).
+PROVISION_FIELDS = ("law", "revision", "eid", "kind", "language", "heading", "text", "breadcrumb")
 
 
 def index_revision(revision):
-    """(Re)index an edition's provisions and the published notes written against it."""
+    """(Re)index an edition's provisions and the published notes written against it (after its provisions)."""
     unindex(SearchEntry.objects.filter(revision=revision))
     entries = list(provision_entries(revision))
-    breadcrumbs = {entry.eid: entry.breadcrumb for entry in entries}
+    backend = get_backend()
+    backend.insert(PROVISION_FIELDS, entries, SearchEntry.objects.filter(revision=revision))
+    breadcrumbs = {eid: breadcrumb for _law, _revision, eid, *_fields, breadcrumb in entries}
     notes = Annotation.objects.published().filter(revision=revision)
-    entries += [note_entry(note, revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
-    SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-    get_backend().add(SearchEntry.objects.filter(revision=revision))
-    return len(entries)
+    notes = [note_entry(note, revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
+    SearchEntry.objects.bulk_create(notes)
+    backend.add(SearchEntry.objects.filter(revision=revision, annotation__isnull=False))
+    return len(entries) + len(notes)
 
 
 def unindex(entries):
@@ -47,7 +50,8 @@ def index_annotations(annotation_ids):
 
 
 def provision_entries(revision):
-    """An entry per provision, with its breadcrumb, from one pass over the tree in document order."""
+    """An entry per provision (values in the order of PROVISION_FIELDS), with its breadcrumb, from one pass over
+    the tree in document order."""
     rows = (
         Provision.objects.of_revision(revision)
         .exclude(kind=ProvisionKind.DOCUMENT)
@@ -64,15 +68,15 @@ def provision_entries(revision):
         label = "" if kind == ProvisionKind.TEXT else vocabulary.label(kind, number, language)
         breadcrumb = SEPARATOR.join(part for part in (above, label) if part)
         trail.append((depth, breadcrumb))
-        yield SearchEntry(
-            law_id=revision.law_id,
-            revision_id=revision.pk,
-            eid=eid,
-            kind=kind,
-            language=revision.language,
-            heading=heading or terms.get(eid, ""),
-            text=text,
-            breadcrumb=breadcrumb,
+        yield (
+            revision.law_id,
+            revision.pk,
+            eid,
+            kind,
+            revision.language,
+            heading or terms.get(eid, ""),
+            text,
+            breadcrumb,
         )
 
 

@@ -3,6 +3,7 @@
 Query syntax, as on the sites readers know: words (all must match), "a phrase", -excluded, prefix*.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ POSTGRES_CONFIGS = {"en": "english", "ru": "russian", "kk": "simple"}
 
 def stemmed(text, language):
     """The text as the index sees it: lower-case stems separated by spaces."""
-    return " ".join(stem(word, language) for word in words(text))
+    return " ".join(map(stem, words(text), itertools.repeat(language)))
 
 
 @dataclass

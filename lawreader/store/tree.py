@@ -1,17 +1,22 @@
 """All writes to the provision tree happen here, in bulk and inside the caller's transaction.
 
 Paths are computed the way treebeard computes them (fixed-width steps in its alphabet), so a whole revision is
-inserted with one bulk_create instead of one INSERT and one parent UPDATE per node.
+inserted in one statement (store/bulk.py) instead of one INSERT and one parent UPDATE per node.
 """
+
+import functools
+from dataclasses import dataclass, field
 
 from django.db import connection
 
+from lawreader.store.bulk import insert_rows, json_column
 from lawreader.store.models import Provision
+from lawreader.store.triggers import inserts_counted_once
 
-BATCH_SIZE = 2000
 BULK_LOAD = 5000
 
 
+@functools.cache
 def path_step(position):
     """The path segment for the child at 1-based `position` among its siblings."""
     key = Provision._int2str(position)
@@ -26,8 +31,59 @@ def next_root_path():
     return path_step(position)
 
 
-def build_rows(revision, document, progress=None):
-    """Provision rows (unsaved) for a parsed document tree, in document order, with paths and depths set.
+@dataclass(slots=True)
+class TreeRow:
+    """A provision about to be inserted: its place in the tree (treebeard's path, depth and numchild) and its
+    fields. Plain values, no model instance: a whole code is tens of thousands of them."""
+
+    path: str
+    depth: int
+    numchild: int
+    kind: str
+    number: str
+    heading: str
+    text: str
+    eid: str
+    content_hash: str
+    links: list = field(default_factory=list)
+    cited_by: list = field(default_factory=list)
+
+    def values(self, revision_id):
+        """What the row stores, field by field in the order of FIELDS."""
+        return (
+            revision_id,
+            self.path,
+            self.depth,
+            self.numchild,
+            self.kind,
+            self.number,
+            self.heading,
+            self.text,
+            self.eid,
+            self.content_hash,
+            json_column(self.links),
+            json_column(self.cited_by),
+        )
+
+
+FIELDS = (
+    "revision",
+    "path",
+    "depth",
+    "numchild",
+    "kind",
+    "number",
+    "heading",
+    "text",
+    "eid",
+    "content_hash",
+    "links",
+    "cited_by",
+)
+
+
+def build_rows(document, progress=None):
+    """TreeRows for a parsed document tree, in document order, with paths and depths set.
 
     `document` is any object with kind, number, heading, text, eid, content_hash and children.
     """
@@ -35,23 +91,15 @@ def build_rows(revision, document, progress=None):
     stack = [(document, next_root_path(), 1)]
     while stack:
         node, path, depth = stack.pop()
+        children = node.children
         rows.append(
-            Provision(
-                revision=revision,
-                path=path,
-                depth=depth,
-                numchild=len(node.children),
-                kind=node.kind,
-                number=node.number,
-                heading=node.heading,
-                text=node.text,
-                eid=node.eid,
-                content_hash=node.content_hash,
+            TreeRow(
+                path, depth, len(children), node.kind, node.number, node.heading, node.text, node.eid, node.content_hash
             )
         )
         # Reversed so the first child is popped first: rows come out in document (path) order.
-        for position in range(len(node.children), 0, -1):
-            stack.append((node.children[position - 1], path + path_step(position), depth + 1))
+        for position in range(len(children), 0, -1):
+            stack.append((children[position - 1], path + path_step(position), depth + 1))
         if progress and len(rows) % 5000 == 0:
             progress(len(rows))
     return rows
@@ -60,10 +108,11 @@ def build_rows(revision, document, progress=None):
 def insert_tree(revision, document, progress=None, prepare=None):
     """Insert a revision's whole tree. The revision must have no tree yet. `prepare(rows)` may fill in fields
     worked out from the whole tree (its links) before the rows are written."""
-    rows = build_rows(revision, document, progress)
+    rows = build_rows(document, progress)
     if prepare is not None:
         prepare(rows)
-    Provision.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    with inserts_counted_once(Provision, "revision_id = %s", [revision.pk]):
+        insert_rows(Provision, FIELDS, (row.values(revision.pk) for row in rows))
     if len(rows) > BULK_LOAD and connection.vendor == "postgresql":
         # Fresh statistics after a bulk load, or the planner guesses (PostgreSQL's advice for bulk loads).
         with connection.cursor() as cursor:

@@ -7,7 +7,9 @@ Which rows are public, per table: a published note, an edition that is published
 edition, every amending act and effect (the amendments pages and the gap warnings show them), and the law itself. An UPDATE counts when the row was public before or is public after it.
 """
 
-from django.db import connections
+import contextlib
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from lawreader.store.models import AmendingAct, Annotation, Effect, Law, LawVersion, Provision, Revision
 
@@ -57,23 +59,27 @@ def row_triggers():
             yield f"{PREFIX}{rows.table}_{event}", rows, event, images
 
 
+SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+SQLITE_BUMP = f"UPDATE {VERSION} SET version = version + 1, changed_at = {SQLITE_NOW} WHERE law_id IN"
+
+
 def sqlite_statements():
-    now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
-    bump = f"UPDATE {VERSION} SET version = version + 1, changed_at = {now} WHERE law_id IN"
     statements = [
         *drop_sqlite(f"{PREFIX}law_insert", f"{PREFIX}law_update"),
         f"CREATE TRIGGER {PREFIX}law_insert AFTER INSERT ON {LAW} BEGIN "
-        f"INSERT INTO {VERSION} (law_id, version, changed_at) VALUES (NEW.id, 1, {now}); END",
-        f"CREATE TRIGGER {PREFIX}law_update AFTER UPDATE ON {LAW} BEGIN {bump} (NEW.id); END",
+        f"INSERT INTO {VERSION} (law_id, version, changed_at) VALUES (NEW.id, 1, {SQLITE_NOW}); END",
+        f"CREATE TRIGGER {PREFIX}law_update AFTER UPDATE ON {LAW} BEGIN {SQLITE_BUMP} (NEW.id); END",
     ]
     for name, rows, event, images in row_triggers():
-        when = " OR ".join(rows.row_is_public.format(row=image) for image in images)
-        laws = ", ".join(rows.law_of_row.format(row=image) for image in images)
         statements += drop_sqlite(name)
-        statements.append(
-            f"CREATE TRIGGER {name} AFTER {event.upper()} ON {rows.table} WHEN {when} BEGIN {bump} ({laws}); END"
-        )
+        statements.append(sqlite_row_trigger(name, rows, event, images))
     return statements
+
+
+def sqlite_row_trigger(name, rows, event, images):
+    when = " OR ".join(rows.row_is_public.format(row=image) for image in images)
+    laws = ", ".join(rows.law_of_row.format(row=image) for image in images)
+    return f"CREATE TRIGGER {name} AFTER {event.upper()} ON {rows.table} WHEN {when} BEGIN {SQLITE_BUMP} ({laws}); END"
 
 
 def drop_sqlite(*names):
@@ -117,6 +123,32 @@ def postgresql_trigger(name, table, when, scope):
 
 
 STATEMENTS = {"sqlite": sqlite_statements, "postgresql": postgresql_statements}
+
+
+@contextlib.contextmanager
+def inserts_counted_once(model, written, params):
+    """A bulk insert into `model`'s table that moves the version once, as PostgreSQL's statement-level triggers
+    do, rather than once per row: SQLite's triggers fire row by row, which for an edition's tens of thousands of
+    provisions cost more than inserting them. `written` (SQL on the table's columns, with `params`) selects the
+    rows the block inserts.
+
+    On SQLite the row trigger is set aside inside the block's transaction: SQLite's schema changes are
+    transactional, so no other connection ever sees the table without it, and a failed block restores it.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "sqlite":
+        yield
+        return
+    [(name, rows, event, images)] = [
+        trigger for trigger in row_triggers() if trigger[1].table == model._meta.db_table and trigger[2] == "insert"
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER {name}")
+        yield
+        # The rows the trigger would have counted, as a table PostgreSQL's trigger sees them.
+        laws = rows.law_ids_of_rows.format(rows=f"(SELECT * FROM {rows.table} WHERE {written}) AS written")
+        cursor.execute(f"{SQLITE_BUMP} ({laws})", params)
+        cursor.execute(sqlite_row_trigger(name, rows, event, images))
 
 
 def install(using="default"):

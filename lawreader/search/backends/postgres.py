@@ -4,7 +4,9 @@ from django.db import connection
 from django.utils.html import escape
 
 from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_branches
+from lawreader.search.models import SearchEntry
 from lawreader.search.text import POSTGRES_CONFIGS
+from lawreader.store.bulk import insert_rows
 
 BULK_LOAD = 5000
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around matches; the text is escaped before they become <mark>
@@ -15,20 +17,37 @@ CONFIG_FOR_LANGUAGE = (
 )
 
 
+# An entry's document: its heading weighted above its text, each in its language's configuration.
+DOCUMENT = (
+    f"setweight(to_tsvector({CONFIG_FOR_LANGUAGE.format(column='language')}, heading), 'A') || "
+    f"setweight(to_tsvector({CONFIG_FOR_LANGUAGE.format(column='language')}, text), 'B')"
+)
+STAGING = "search_searchentry_staged"
+
+
 class PostgresBackend:
+    def insert(self, fields, rows, inserted):
+        """New entries (tuples of `fields`' values) with their documents computed as they go in: filled in by an
+        UPDATE afterwards, every row and its index entries would be written twice. They are copied into a
+        temporary table first, numbered, and inserted from it in that order, so their ids follow the rows'."""
+        columns = ", ".join(SearchEntry._meta.get_field(name).column for name in fields)
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGING} AS SELECT {columns} FROM search_searchentry WITH NO DATA")
+            cursor.execute(f"ALTER TABLE {STAGING} ADD COLUMN position bigint GENERATED ALWAYS AS IDENTITY")
+            insert_rows(SearchEntry, fields, rows, into=STAGING)
+            cursor.execute(
+                f"INSERT INTO search_searchentry ({columns}, document) "
+                f"SELECT {columns}, {DOCUMENT} FROM {STAGING} ORDER BY position"
+            )
+            loaded = cursor.rowcount
+            cursor.execute(f"DROP TABLE {STAGING}")
+            analyze_after(cursor, loaded)
+
     def add(self, entries):
         sql, params = entries.values("id").query.sql_with_params()
-        config = CONFIG_FOR_LANGUAGE.format(column="language")
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE search_searchentry SET document = "
-                f"setweight(to_tsvector({config}, heading), 'A') || setweight(to_tsvector({config}, text), 'B') "
-                f"WHERE id IN ({sql})",
-                params,
-            )
-            if cursor.rowcount > BULK_LOAD:
-                # Fresh statistics after a bulk load, or the planner guesses (PostgreSQL's advice for bulk loads).
-                cursor.execute("ANALYZE search_searchentry")
+            cursor.execute(f"UPDATE search_searchentry SET document = {DOCUMENT} WHERE id IN ({sql})", params)
+            analyze_after(cursor, cursor.rowcount)
 
     def remove(self, entries):
         """Rows carry their own vector: deleting them is enough."""
@@ -89,6 +108,12 @@ class PostgresBackend:
                 total = cursor.fetchone()[0]
             hits = [Hit(entry_id, marked(headline)) for entry_id, headline, _total in rows]
         return BackendResult(hits, total)
+
+
+def analyze_after(cursor, rows_written):
+    if rows_written > BULK_LOAD:
+        # Fresh statistics after a bulk load, or the planner guesses (PostgreSQL's advice for bulk loads).
+        cursor.execute("ANALYZE search_searchentry")
 
 
 def marked(headline):

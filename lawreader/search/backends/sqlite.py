@@ -4,13 +4,21 @@ from django.db import connection
 from django.utils.html import escape
 
 from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_sql
+from lawreader.search.models import SearchEntry
 from lawreader.search.text import highlight_spans, stem, stemmed
+from lawreader.store.bulk import insert_rows
 
 HEADING_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
 SNIPPET_WORDS = 36
 
 
 class SqliteBackend:
+    def insert(self, fields, rows, inserted):
+        """New entries (tuples of `fields`' values), indexed; `inserted` selects them once they are in: the full-text
+        table is keyed by their ids."""
+        insert_rows(SearchEntry, fields, rows)
+        self.add(inserted)
+
     def add(self, entries):
         rows = [
             (entry_id, stemmed(heading, language), stemmed(text, language))
