@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Provision, Revision
-from tests.builders import import_text, note_on
+from tests.builders import import_text, make_law, note_on
 
 pytestmark = pytest.mark.django_db
 LAW = "/laws/foreign-intelligence"
@@ -310,3 +310,41 @@ def test_with_a_law_chosen_the_kind_filter_offers_only_the_kinds_it_has(client, 
         for kind, _label in search(client, "intelligence", law=bundled_law.slug).context["form"].fields["kind"].choices
     ]
     assert kinds == ["", "preamble", "chapter", "article", "paragraph", "subparagraph", "text"]
+
+
+def test_each_edition_is_searched_for_its_own_wording_and_notes_across_the_law(client, bundled_law):
+    law = make_law(slug="sea-law", title="Sea Law")
+    import_text(
+        law, "# Sea Law\n\n## Chapter 1. SEA\n\n### Article 1. Animals\n\nNarwhals migrate north.\n", "2020-01-01"
+    )
+    import_text(
+        law, "# Sea Law\n\n## Chapter 1. SEA\n\n### Article 1. Animals\n\nWalruses migrate north.\n", "2022-01-01"
+    )
+    note_on(law, "2020-01-01", "art_1", title="Tusks", body="The narwhal's tusk is a tooth.")
+
+    def found(q, **params):
+        results = search(client, q, law="sea-law", **params).context["results"]
+        return [(r.entry.revision.valid_from.isoformat(), r.entry.annotation_id is not None) for r in results]
+
+    assert found("walrus") == [("2022-01-01", False)]
+    assert found("walrus", edition="2021-01-01") == []
+    # Notes follow their provision into later editions: the note on the first edition is found today.
+    assert found("narwhal") == [("2020-01-01", True)]
+    assert sorted(found("narwhal", edition="2021-01-01")) == [("2020-01-01", False), ("2020-01-01", True)]
+
+
+def test_text_and_notes_are_counted_and_ranked_together(client, bundled_law):
+    note_on(bundled_law, "2024-01-05", "art_5", title="Intelligence", body="intelligence intelligence community")
+    total = search(client, "intelligence").context["total"]
+    in_text = search(client, "intelligence", **{"in": "text"}).context["total"]
+    in_notes = search(client, "intelligence", **{"in": "annotations"}).context["total"]
+    assert in_notes >= 1 and in_text >= 1
+    assert total == in_text + in_notes
+
+
+def test_a_page_past_the_last_still_says_how_many_results_there_are(client, bundled_law):
+    total = search(client, "intelligence").context["total"]
+    past = search(client, "intelligence", page="999")
+    assert past.status_code == 200
+    assert past.context["results"] == []
+    assert past.context["total"] == total
