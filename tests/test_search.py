@@ -353,3 +353,14 @@ def test_a_page_past_the_last_still_says_how_many_results_there_are(client, bund
     assert past.status_code == 200
     assert past.context["results"] == []
     assert past.context["total"] == total
+
+
+def test_the_search_form_shows_the_choices_the_reader_made(client, bundled_law):
+    chosen = search(client, "intelligence", law="foreign-intelligence", kind="article", language="en").content.decode()
+    for name, value in [("law", "foreign-intelligence"), ("kind", "article"), ("language", "en")]:
+        options = chosen.split(f'<select name="{name}"')[1].split("</select>")[0]
+        assert f'<option value="{value}" selected>' in options
+    plain = search(client, "intelligence").content.decode()
+    for name in ("law", "kind", "language"):
+        assert '<option value="" selected>' in plain.split(f'<select name="{name}"')[1].split("</select>")[0]
+    assert 'value="intelligence"' in plain.split('name="q"')[1].split(">")[0]
