@@ -295,7 +295,7 @@ def search(request, query: Query[SearchQuery]):
         ]
     if answer["candidates"]:
         return {**answer, "results": []}
-    found = search_words(query.q, plan.scope, query.offset, query.limit)
+    found = search_words(plan, query.offset, query.limit)
     highlight = " ".join(found.query.highlight_words())
     results = [
         {

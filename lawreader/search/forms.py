@@ -26,9 +26,7 @@ def kinds_of(law):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Citation or words"), required=False, max_length=2000, strip=True)
-    law = forms.ModelChoiceField(
-        label=_("Law"), queryset=Law.objects.all(), to_field_name="slug", required=False, empty_label=_("All laws")
-    )
+    law = forms.ChoiceField(label=_("Law"), required=False)  # a slug; cleaned to the Law
     edition = forms.CharField(label=_("Edition"), required=False, max_length=10)
     language = forms.ChoiceField(label=_("Language"), choices=[("", _("Default")), *LANGUAGES], required=False)
     kind = forms.ChoiceField(label=_("Kind of provision"), choices=KIND_CHOICES, required=False)
@@ -38,13 +36,19 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The laws, read once: the law filter's choices and the law chosen.
+        self.laws = {law.slug: law for law in Law.objects.all()}
+        self.fields["law"].choices = [("", _("All laws")), *((slug, str(law)) for slug, law in self.laws.items())]
         # Only the languages some edition is in: a filter that can only find nothing is no help.
         held = set(Revision.objects.published().values_list("language", flat=True).distinct())
         self.fields["language"].choices = [("", _("Default")), *((c, n) for c, n in LANGUAGES if c in held)]
-        law = Law.objects.filter(slug=self.data.get("law") or "").first()
+        law = self.laws.get(self.data.get("law") or "")
         if law is not None:  # the kinds of provision the chosen law has
             kinds = kinds_of(law)
             self.fields["kind"].choices = [(kind, label) for kind, label in KIND_CHOICES if not kind or kind in kinds]
+
+    def clean_law(self):
+        return self.laws.get(self.cleaned_data["law"])
 
     def clean_edition(self):
         """'' (in force today), 'all', or a date YYYY-MM-DD (in force then)."""

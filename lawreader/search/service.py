@@ -13,7 +13,7 @@ from lawreader.search.index import SEPARATOR
 from lawreader.search.models import SearchEntry
 from lawreader.search.results import citation_candidates
 from lawreader.search.text import parse_query
-from lawreader.store.models import Law
+from lawreader.store.models import Law, Revision
 from lawreader.store.models.annotations import AnnotationStatus
 from lawreader.store.timeline import timelines
 
@@ -56,16 +56,25 @@ class Results:
         return min(self.total, COUNT_LIMIT)
 
 
-def search_words(raw_query, scope: Scope, offset=0, limit=20):
-    """Ranked entries for the words of `raw_query` within `scope`; a query with nothing to look for finds nothing."""
-    query = parse_query(raw_query)
-    found = get_backend().search(query, scope, offset, limit) if query.usable else BackendResult()
+def search_words(plan, offset=0, limit=20):
+    """Ranked entries for the words of the plan's query within its scope; a query with nothing to look for finds
+    nothing."""
+    query = parse_query(plan.raw)
+    found = get_backend().search(query, plan.scope, offset, limit) if query.usable else BackendResult()
     # Drafts never show, even if the index still holds a note unpublished behind the store's back (raw SQL).
+    # The text is left behind: the backend has drawn the snippets from it already.
     entries = (
-        SearchEntry.objects.select_related("revision__law")
-        .filter(Q(annotation=None) | Q(annotation__status=AnnotationStatus.PUBLISHED))
+        SearchEntry.objects.filter(Q(annotation=None) | Q(annotation__status=AnnotationStatus.PUBLISHED))
+        .defer("text")
         .in_bulk([hit.entry_id for hit in found.hits])
     )
+    # The editions come from the plan's timelines, read already; only one outside them (unpublished) is read here.
+    editions = plan.editions
+    unknown = {entry.revision_id for entry in entries.values()} - editions.keys()
+    if unknown:
+        editions = {**editions, **Revision.objects.select_related("law").in_bulk(unknown)}
+    for entry in entries.values():
+        entry.revision = editions[entry.revision_id]
     results = [Result(entries[hit.entry_id], hit.snippet) for hit in found.hits if hit.entry_id in entries]
     return Results(query=query, results=results, total=found.total)
 
@@ -80,6 +89,7 @@ class SearchPlan:
     revisions: list  # the editions searched
     scope: Scope
     all_editions: bool
+    editions: dict  # {id: revision} every published edition of the laws in the language, each with its law
     citation: object = None  # the query read as a citation, if it is one
     as_of: datetime.date | None = None  # "Article 9 as of 1 January 2016"
     candidates: list = field(default_factory=list)  # the provisions the citation can mean
@@ -90,7 +100,8 @@ def plan_search(options):
     search.forms.SearchForm)."""
     laws = [options["law"]] if options["law"] else list(Law.objects.all())
     language = options["language"] or (options["law"].default_language if options["law"] else "en")
-    revisions = revisions_in_scope(laws, language, options["edition"])
+    law_timelines = timelines(laws, language).values()
+    revisions = revisions_in_scope(law_timelines, options["edition"])
     within = options["within"] or "all"
     scope = Scope(
         revision_ids=[r.pk for r in revisions],
@@ -100,19 +111,22 @@ def plan_search(options):
         in_text=within in ("all", "text"),
         in_annotations=within in ("all", "annotations") and not options["kind"],
     )
-    plan = SearchPlan(options["q"], laws, language, revisions, scope, options["edition"] == "all")
+    every_edition = {revision.pk: revision for timeline in law_timelines for revision in timeline.revisions}
+    plan = SearchPlan(options["q"], laws, language, revisions, scope, options["edition"] == "all", every_edition)
     plan.citation, plan.as_of = parse_dated_citation(options["q"])
     if plan.citation is not None:
         # Cited as of a date: the provision in the edition in force that day.
-        cited_in = revisions_in_scope(laws, language, plan.as_of) if plan.as_of else revisions
+        cited_in = revisions_in_scope(law_timelines, plan.as_of) if plan.as_of else revisions
         plan.candidates = citation_candidates(plan.citation, cited_in)
     return plan
 
 
-def revisions_in_scope(laws, language, edition):
-    """The editions searched: each law's edition in force today (default), on a date, or all of them."""
-    editions = timelines(laws, language).values()
+def revisions_in_scope(law_timelines, edition):
+    """The editions searched, from the laws' timelines: each law's edition in force today (default), on a date, or
+    all of them."""
     if edition == "all":
-        return [revision for timeline in sorted(editions, key=lambda t: t.law.slug) for revision in timeline.revisions]
+        return [
+            revision for timeline in sorted(law_timelines, key=lambda t: t.law.slug) for revision in timeline.revisions
+        ]
     date = edition or datetime.date.today()
-    return [revision for timeline in editions if (revision := timeline.in_force_on(date)) is not None]
+    return [revision for timeline in law_timelines if (revision := timeline.in_force_on(date)) is not None]

@@ -37,12 +37,12 @@ def search(request):
 
     page_number = options["page"] or 1
     if options["edition"] == "all":
-        found = search_words(raw, plan.scope, 0, ALL_EDITIONS_HITS)
+        found = search_words(plan, 0, ALL_EDITIONS_HITS)
         groups = group_by_provision(found.results)
         page = Paginator(groups, PER_PAGE).get_page(page_number)
         context.update({"found": found, "page": page, "groups": page.object_list, "total": len(groups)})
     else:
-        found = search_words(raw, plan.scope, (page_number - 1) * PER_PAGE, PER_PAGE)
+        found = search_words(plan, (page_number - 1) * PER_PAGE, PER_PAGE)
         page = Paginator(range(found.countable), PER_PAGE).get_page(page_number)
         context.update({"found": found, "page": page, "results": found.results, "total": found.countable})
     highlight = " ".join(found.query.highlight_words())

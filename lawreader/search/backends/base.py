@@ -29,30 +29,30 @@ class BackendResult:
 COUNT_LIMIT = 1000
 
 
-def scope_branches(scope, alias="e"):
-    """The scope as separate conditions (the law's text in these editions; these laws' notes), each of which an
-    index can serve on its own. Every branch also carries the language. [(sql, params), …]"""
+@dataclass
+class Branch:
+    """One part of a scope that an index can serve on its own, as a condition on the entries (alias `e`)."""
+
+    notes: bool  # these laws' notes, or else the law's text in these editions
+    sql: str
+    params: list
+
+
+def scope_branches(scope):
+    """The scope as separate branches (the law's text in these editions; these laws' notes). Every branch also
+    carries the language."""
     branches = []
     if scope.in_text and scope.revision_ids:
-        condition = f"{alias}.annotation_id IS NULL AND {alias}.revision_id IN ({placeholders(scope.revision_ids)})"
+        condition = f"e.annotation_id IS NULL AND e.revision_id IN ({placeholders(scope.revision_ids)})"
         params = list(scope.revision_ids)
         if scope.kinds:
-            condition += f" AND {alias}.kind IN ({placeholders(scope.kinds)})"
+            condition += f" AND e.kind IN ({placeholders(scope.kinds)})"
             params += list(scope.kinds)
-        branches.append((condition, params))
+        branches.append(Branch(False, condition, params))
     if scope.in_annotations and scope.law_ids:
-        condition = f"{alias}.annotation_id IS NOT NULL AND {alias}.law_id IN ({placeholders(scope.law_ids)})"
-        branches.append((condition, list(scope.law_ids)))
-    return [(f"{sql} AND {alias}.language = %s", [*params, scope.language]) for sql, params in branches]
-
-
-def scope_sql(scope, alias="e"):
-    """The branches as one WHERE condition."""
-    branches = scope_branches(scope, alias)
-    if not branches:
-        return "1 = 0", []
-    condition = " OR ".join(f"({sql})" for sql, _params in branches)
-    return f"({condition})", [p for _sql, params in branches for p in params]
+        condition = f"e.annotation_id IS NOT NULL AND e.law_id IN ({placeholders(scope.law_ids)})"
+        branches.append(Branch(True, condition, list(scope.law_ids)))
+    return [Branch(b.notes, f"{b.sql} AND e.language = %s", [*b.params, scope.language]) for b in branches]
 
 
 def placeholders(values):

@@ -9,6 +9,7 @@ from lawreader.search.text import POSTGRES_CONFIGS
 from lawreader.store.bulk import insert_rows
 
 BULK_LOAD = 5000
+GIN_INDEXES = ("search_entry_document", "search_entry_note_document")
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around matches; the text is escaped before they become <mark>
 CONFIG_FOR_LANGUAGE = (
     "CASE {column} "
@@ -41,13 +42,13 @@ class PostgresBackend:
             )
             loaded = cursor.rowcount
             cursor.execute(f"DROP TABLE {STAGING}")
-            analyze_after(cursor, loaded)
+            after_writing(cursor, loaded)
 
     def add(self, entries):
         sql, params = entries.values("id").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"UPDATE search_searchentry SET document = {DOCUMENT} WHERE id IN ({sql})", params)
-            analyze_after(cursor, cursor.rowcount)
+            after_writing(cursor, cursor.rowcount)
 
     def remove(self, entries):
         """Rows carry their own vector: deleting them is enough."""
@@ -73,30 +74,29 @@ class PostgresBackend:
         config = POSTGRES_CONFIGS.get(scope.language, "simple")
         tsquery, query_params = self.tsquery_sql(query, config)
         # One SELECT per branch, joined with UNION ALL: each can use its own index (an OR of the two could not).
+        # Only what ranking needs goes through the ranking: the text is read for the page's rows alone.
         union = " UNION ALL ".join(
-            f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading) AS text, e.document, e.heading, "
-            f"e.annotation_id IS NULL AS is_provision FROM search_searchentry e, q "
-            f"WHERE e.document @@ q.query AND {sql}"
-            for sql, _params in branches
+            f"SELECT e.id, e.document, e.annotation_id IS NULL AS is_provision FROM search_searchentry e, q "
+            f"WHERE e.document @@ q.query AND {branch.sql}"
+            for branch in branches
         )
-        params = [*query_params, *(p for _sql, branch_params in branches for p in branch_params)]
+        params = [*query_params, *(p for branch in branches for p in branch.params)]
         matches = f"WITH q AS (SELECT {tsquery} AS query), m AS ({union})"
         headline_options = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=18, MaxFragments=2"
         with connection.cursor() as cursor:
             # One pass over the matches ranks them and counts them (the window count); headlines, the costly
             # part, are drawn for the page's rows only.
-            # A provision headed by exactly the words sought (a definition headed by its term) comes first.
-            exact = (
-                "(m.is_provision AND strip(to_tsvector(%s::regconfig, m.heading)) = "
-                "strip(to_tsvector(%s::regconfig, %s)))"
-            )
+            # A provision headed by exactly the words sought (a definition headed by its term) comes first. The
+            # heading's words are the document's weight-A lexemes: read from the stored vector, not parsed again.
+            exact = "(m.is_provision AND strip(ts_filter(m.document, '{a}')) = strip(to_tsvector(%s::regconfig, %s)))"
             heading = " ".join(query.highlight_words())
             cursor.execute(
-                f"{matches}, page AS (SELECT m.id, m.text, {exact} AS exact, ts_rank_cd(m.document, q.query) AS rank, "
+                f"{matches}, page AS (SELECT m.id, {exact} AS exact, ts_rank_cd(m.document, q.query) AS rank, "
                 f"count(*) OVER () AS total FROM m, q ORDER BY exact DESC, rank DESC, m.id LIMIT %s OFFSET %s) "
-                f"SELECT page.id, ts_headline(%s::regconfig, page.text, q.query, %s), page.total "
-                f"FROM page, q ORDER BY page.exact DESC, page.rank DESC, page.id",
-                [*params, config, config, heading, limit, offset, config, headline_options],
+                f"SELECT page.id, ts_headline(%s::regconfig, coalesce(nullif(e.text, ''), e.heading), q.query, %s), "
+                f"page.total FROM page JOIN search_searchentry e ON e.id = page.id, q "
+                f"ORDER BY page.exact DESC, page.rank DESC, page.id",
+                [*params, config, heading, limit, offset, config, headline_options],
             )
             rows = cursor.fetchall()
             if rows:
@@ -107,13 +107,17 @@ class PostgresBackend:
                 )
                 total = cursor.fetchone()[0]
             hits = [Hit(entry_id, marked(headline)) for entry_id, headline, _total in rows]
-        return BackendResult(hits, total)
+        return BackendResult(hits, min(total, COUNT_LIMIT + 1))
 
 
-def analyze_after(cursor, rows_written):
+def after_writing(cursor, rows_written):
     if rows_written > BULK_LOAD:
         # Fresh statistics after a bulk load, or the planner guesses (PostgreSQL's advice for bulk loads).
         cursor.execute("ANALYZE search_searchentry")
+    # New entries wait in the GIN indexes' pending lists, which every search reads through until a vacuum merges
+    # them: merge them now, in bulk, as the writer.
+    for index in GIN_INDEXES:
+        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
 
 
 def marked(headline):

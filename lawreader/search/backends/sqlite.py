@@ -3,13 +3,22 @@
 from django.db import connection
 from django.utils.html import escape
 
-from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_sql
+from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, placeholders, scope_branches
 from lawreader.search.models import SearchEntry
 from lawreader.search.text import highlight_spans, stem, stemmed
 from lawreader.store.bulk import insert_rows
 
 HEADING_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
 SNIPPET_WORDS = 36
+
+
+# The FTS5 table holds the law's text under its entries' ids and the notes under theirs negated, so each branch
+# of a search reads one range of rowids and never walks the other's matches (migration 0005).
+FTS_ROWID = "CASE WHEN annotation_id IS NULL THEN id ELSE -id END"
+
+
+def fts_rowid(entry_id, annotation_id):
+    return entry_id if annotation_id is None else -entry_id
 
 
 class SqliteBackend:
@@ -21,16 +30,18 @@ class SqliteBackend:
 
     def add(self, entries):
         rows = [
-            (entry_id, stemmed(heading, language), stemmed(text, language))
-            for entry_id, heading, text, language in entries.values_list("id", "heading", "text", "language")
+            (fts_rowid(entry_id, annotation_id), stemmed(heading, language), stemmed(text, language))
+            for entry_id, annotation_id, heading, text, language in entries.values_list(
+                "id", "annotation_id", "heading", "text", "language"
+            )
         ]
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO search_fts(rowid, heading, text) VALUES (%s, %s, %s)", rows)
 
     def remove(self, entries):
-        sql, params = entries.values("id").query.sql_with_params()
+        sql, params = entries.values("id", "annotation_id").query.sql_with_params()
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({sql})", params)
+            cursor.execute(f"DELETE FROM search_fts WHERE rowid IN (SELECT {FTS_ROWID} FROM ({sql}))", params)
 
     def match_expression(self, query, language):
         """An FTS5 query built only from quoted strings: nothing the reader types is read as FTS5 syntax."""
@@ -50,26 +61,55 @@ class SqliteBackend:
             expression = f"({expression}) NOT {term}"
         return expression
 
-    def search(self, query, scope, offset, limit):
-        where, where_params = scope_sql(scope)
-        matches = (
-            "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s AND "
-            + where
-        )
-        params = [self.match_expression(query, scope.language), *where_params]
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s)", [*params, COUNT_LIMIT + 1])
-            total = cursor.fetchone()[0]
-            # A provision headed by exactly the words sought (a definition headed by its term) comes first.
-            heading = " ".join(stem(word, scope.language) for word in query.highlight_words())
-            cursor.execute(
-                f"SELECT e.id, coalesce(nullif(e.text, ''), e.heading), e.language {matches} "
-                f"ORDER BY (search_fts.heading = %s AND e.annotation_id IS NULL) DESC, "
-                f"bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}), e.id LIMIT %s OFFSET %s",
-                [*params, heading, limit, offset],
+    def matches(self, query, scope):
+        """The scope's matches as (id, exact, rank) rows: one SELECT per branch, each reading only its rowids.
+        A provision headed by exactly the words sought (a definition headed by its term) is exact."""
+        match = self.match_expression(query, scope.language)
+        heading = " ".join(stem(word, scope.language) for word in query.highlight_words())
+        selects, params = [], []
+        for branch in scope_branches(scope):
+            if branch.notes:
+                entry_id, rowids, rowid_params, exact, exact_params = "-search_fts.rowid", "< 0", [], "0", []
+            else:
+                # An edition's entries are written at once, so its rowids are one run from the first to the last.
+                editions = f"FROM search_searchentry WHERE revision_id IN ({placeholders(scope.revision_ids)}) "
+                rowids = f"BETWEEN (SELECT min(id) {editions} AND annotation_id IS NULL) "
+                rowids += f"AND (SELECT max(id) {editions} AND annotation_id IS NULL)"
+                entry_id, rowid_params = "search_fts.rowid", [*scope.revision_ids, *scope.revision_ids]
+                exact, exact_params = "search_fts.heading = %s", [heading]
+            # CROSS JOIN keeps the FTS5 table outermost: driven by an index on the entries, it would be asked once
+            # per entry of the edition.
+            selects.append(
+                f"SELECT e.id, {exact} AS exact, bm25(search_fts, {HEADING_WEIGHT}, {TEXT_WEIGHT}) AS rank "
+                f"FROM search_fts CROSS JOIN search_searchentry e ON e.id = {entry_id} "
+                f"WHERE search_fts MATCH %s AND search_fts.rowid {rowids} AND {branch.sql}"
             )
-            hits = [Hit(entry_id, snippet(text, query, language)) for entry_id, text, language in cursor.fetchall()]
-        return BackendResult(hits, total)
+            params += [*exact_params, match, *rowid_params, *branch.params]
+        return " UNION ALL ".join(selects), params
+
+    def search(self, query, scope, offset, limit):
+        matches, params = self.matches(query, scope)
+        if not matches:
+            return BackendResult()
+        # Materialized: bm25() can only be called where the FTS5 table is scanned, not under the window count.
+        matches = f"WITH m AS MATERIALIZED ({matches})"
+        with connection.cursor() as cursor:
+            # One pass ranks the matches and counts them (the window count); the text is read for the page alone.
+            cursor.execute(
+                f"{matches} SELECT page.id, coalesce(nullif(e.text, ''), e.heading), page.total FROM "
+                f"(SELECT id, exact, rank, count(*) OVER () AS total FROM m ORDER BY exact DESC, rank, id "
+                f"LIMIT %s OFFSET %s) AS page JOIN search_searchentry e ON e.id = page.id "
+                f"ORDER BY page.exact DESC, page.rank, page.id",
+                [*params, limit, offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][2]
+            else:  # a page past the end: still say how many there are
+                cursor.execute(f"{matches} SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s)", [*params, COUNT_LIMIT + 1])
+                total = cursor.fetchone()[0]
+        hits = [Hit(entry_id, snippet(text, query, scope.language)) for entry_id, text, _total in rows]
+        return BackendResult(hits, min(total, COUNT_LIMIT + 1))
 
 
 def snippet(text, query, language):
