@@ -359,6 +359,14 @@ def test_data_derived_from_a_law_is_kept_as_the_object_until_the_law_changes(bun
     assert large == b"pdf" and all("test-bytes" not in key for key in page_cache.local.derived)
 
 
+def test_forgetting_the_pages_keeps_what_they_are_made_from(client, bundled_law):
+    page_cache.cached_for_law(bundled_law.slug, "test-derived", lambda: "kept")
+    client.get(URL)
+    page_cache.clear_pages()
+    assert page_cache.cached_for_law(bundled_law.slug, "test-derived", lambda: "computed again") == "kept"
+    assert client.get(URL).status_code == 200 and page_cache.local.pages  # rendered and stored again
+
+
 def test_the_per_process_derived_data_is_bounded_in_entries():
     layer = page_cache.LocalLayer(max_bytes=10_000, max_derived=3)
     for number in range(10):

@@ -69,9 +69,13 @@ class LocalLayer:
     def clear(self):
         with self.lock:
             self.versions = {}
+            self.derived = OrderedDict()
+        self.clear_pages()
+
+    def clear_pages(self):
+        with self.lock:
             self.pages = OrderedDict()
             self.bytes = 0
-            self.derived = OrderedDict()
 
     def derived_value(self, key):
         with self.lock:
@@ -135,6 +139,13 @@ def clear():
     local.clear()
     shared_pages().clear()
     cache.clear()
+
+
+def clear_pages():
+    """Forget the stored pages alone, keeping what they are made from (versions, contents, note counts): the next
+    request for each is a page-cache miss on a site in use, as after any change to one of its laws' notes."""
+    local.clear_pages()
+    shared_pages().clear()
 
 
 def public_version(slug):
