@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from lawreader.ingest.parser import parse_statute
 from lawreader.store import tree, triggers
@@ -205,6 +206,17 @@ def test_a_bulk_insert_of_provisions_moves_the_version_when_they_are_public(publ
     tree.insert_tree(revision, parse_statute(statute_text(), "en").root)
     assert (LawVersion.objects.get(law=law).version > before) is published
     assert triggers.installed_names() == triggers.expected_names()
+
+
+def test_a_bulk_insert_works_with_the_query_log_on_as_under_debug():
+    """`make run` imports the bundled laws with DEBUG on, when every statement is logged with its parameters
+    interpolated: a literal % in one (the version's timestamp format) must survive that."""
+    law = make_law()
+    revision = Revision.objects.create(law=law, language="en", valid_from="2020-01-01")
+    before = LawVersion.objects.get(law=law).version
+    with CaptureQueriesContext(connection):
+        tree.insert_tree(revision, parse_statute(statute_text(), "en").root)
+    assert LawVersion.objects.get(law=law).version > before
 
 
 def test_a_failed_bulk_insert_writes_nothing_and_leaves_the_version_triggers_in_place():

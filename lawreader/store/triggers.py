@@ -147,7 +147,8 @@ def inserts_counted_once(model, written, params):
         yield
         # The rows the trigger would have counted, as a table PostgreSQL's trigger sees them.
         laws = rows.law_ids_of_rows.format(rows=f"(SELECT * FROM {rows.table} WHERE {written}) AS written")
-        cursor.execute(f"{SQLITE_BUMP} ({laws})", params)
+        # Run with parameters, the statement's own % signs (the timestamp's format) are written doubled.
+        cursor.execute(f"{SQLITE_BUMP.replace('%', '%%')} ({laws})", params)
         cursor.execute(sqlite_row_trigger(name, rows, event, images))
 
 
