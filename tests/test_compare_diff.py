@@ -4,13 +4,14 @@ Pure Python (no database): the trees get eids and content hashes the way the par
 """
 
 import copy
+import gc
 import itertools
 import random
 from dataclasses import dataclass, field
 
 import pytest
 
-from lawreader.compare.diff import DiffNode, TokenOp, compare_trees, diff_words
+from lawreader.compare.diff import DiffNode, TokenOp, compare_trees, cyclic_collection_paused, diff_words
 from lawreader.ingest.parser import Node, assign_content_hashes, assign_eids
 
 # --- editions built in code ----------------------------------------------------------------------------------------
@@ -468,6 +469,48 @@ def test_dissimilar_provisions_are_not_paired():
     comparison = compare(law(), new)
 
     assert changes(comparison) == [("deleted", "art_1__subpara_3", None), ("inserted", None, "art_1__subpara_11")]
+
+
+def test_edited_item_pairs_with_its_sibling_before_an_identical_stranger():
+    new = law()
+    spec_at(new, 1, 0, 4).text = "a safe house is premises kept for secret meetings abroad;"  # item 4, edited
+    # Elsewhere, a new item reading exactly as item 4 did: more alike, but a stranger.
+    spec_at(new, 1, 1, 0).children.append(item("4", "a safe house is premises kept for secret meetings;"))
+
+    comparison = compare(law(), new)
+
+    assert changes(comparison) == [
+        ("changed", "art_1__subpara_4", "art_1__subpara_4"),
+        ("inserted", None, "art_2__para_1__subpara_4"),
+    ]
+
+
+def test_item_its_siblings_leave_unpaired_is_found_in_another_article():
+    new = law()
+    definitions = spec_at(new, 1, 0).children
+    moved = definitions.pop(3)  # item 3 leaves article 1 …
+    definitions[4].text = "the special account holds the money for operations;"  # … where item 5 is edited
+    spec_at(new, 1, 1, 0).children.append(item("4", moved.text))  # … and is taken into article 2
+
+    comparison = compare(law(), new)
+
+    assert changes(comparison) == [
+        ("changed", "art_1__subpara_5", "art_1__subpara_5"),
+        ("moved", "art_1__subpara_3", "art_2__para_1__subpara_4"),
+    ]
+
+
+def test_cyclic_collection_resumes_after_a_comparison_unless_it_was_off():
+    with cyclic_collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_similar_text_is_never_paired_across_kinds():

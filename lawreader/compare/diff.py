@@ -28,12 +28,15 @@ left unpaired is "deleted" or "inserted".
 """
 
 import difflib
+import gc
 import heapq
 import math
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lawreader.vocabulary import ARTICLE, CHAPTER, PREAMBLE, TEXT, last_segment
 
@@ -123,6 +126,21 @@ class Comparison:
 
     def changed_articles(self) -> list[Change]:
         return [change for change in self.iter_changes() if change.kind == ARTICLE and change.has_changes]
+
+
+@contextmanager
+def cyclic_collection_paused():
+    """Hold off Python's cyclic garbage collector while two editions are read and compared: that allocates a few
+    hundred thousand objects which live until the comparison is made and form no cycles, and the collector would
+    walk them all again and again for nothing (a fifth of the time). Reference counting still frees everything;
+    the collector resumes when the block ends, unless something else had switched it off."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def compare_trees(old_root: DiffNode, new_root: DiffNode) -> Comparison:
@@ -224,6 +242,7 @@ class _Matcher:
         self.free_old: dict[int, _Placement] = {}
         self.free_new: dict[int, _Placement] = {}
         self.tentative: list[tuple[DiffNode, DiffNode]] = []
+        self.profiles: dict[int, _Profile] = {}  # by id() of the provision
 
     def match(self, old_root, new_root):
         self.align(old_root, new_root)
@@ -304,10 +323,38 @@ class _Matcher:
 
     # Step 3.
     def pair_by_similarity(self):
-        """Pair free provisions whose parents are paired, most similar first; True when any pair was made."""
+        """Pair free provisions whose parents are paired, most similar first; True when any pair was made.
+
+        Siblings outrank strangers (see _score), and candidates under different parents never compete for the same
+        provision; so siblings are paired first, parent by parent, and only what they leave free looks for a
+        stranger. The pairs are those of ranking every candidate at once, without shortlisting strangers for the
+        many provisions a sibling claims (most edited items: one or two in a part)."""
         old_frontier = [p for p in self.free_old.values() if id(p.parent) in self.new_of_old]
         new_frontier = [p for p in self.free_new.values() if id(p.parent) in self.old_of_new]
-        candidates = _similar_candidates(old_frontier, new_frontier, self.same_parent, self.new_parent_of)
+        pools = self.pools_by_kind(old_frontier, new_frontier)
+        paired = self.pair_best(self.sibling_candidates(pools))
+        strangers = []
+        for old_profiles, new_profiles in pools:
+            waiting = [profile for profile in new_profiles if id(profile.placement.node) in self.free_new]
+            if waiting and any(id(profile.placement.node) in self.free_old for profile in old_profiles):
+                strangers += self.stranger_candidates(old_profiles, new_profiles, waiting)
+        return self.pair_best(strangers) or paired
+
+    def pools_by_kind(self, old_frontier, new_frontier):
+        """[(old profiles, new profiles)] per kind both editions have free, kinds in order: only the same kind
+        pairs. A provision's profile is made once and kept for the rounds after."""
+        old_by_kind, new_by_kind = defaultdict(list), defaultdict(list)
+        for frontier, by_kind in ((old_frontier, old_by_kind), (new_frontier, new_by_kind)):
+            for placement in frontier:
+                profile = self.profiles.get(id(placement.node))
+                if profile is None:
+                    profile = self.profiles[id(placement.node)] = _Profile.of(placement)
+                if profile.tokens:  # nothing to compare: a provision without words pairs by eid or not at all
+                    by_kind[placement.node.kind].append(profile)
+        return [(old_by_kind[kind], new_by_kind[kind]) for kind in sorted(old_by_kind.keys() & new_by_kind.keys())]
+
+    def pair_best(self, candidates):
+        """Pair the candidates best first, each whose two provisions are both still free; True when any was."""
         paired = False
         for candidate in sorted(candidates, key=lambda candidate: candidate.score, reverse=True):
             old, new = candidate.old.node, candidate.new.node
@@ -316,12 +363,57 @@ class _Matcher:
                 paired = True
         return paired
 
-    def same_parent(self, old_placement, new_placement):
-        return self.new_of_old.get(id(old_placement.parent)) is new_placement.parent
+    def sibling_candidates(self, pools):
+        candidates = []
+        for old_profiles, new_profiles in pools:
+            by_new_parent = self.by_new_parent(old_profiles)
+            for new_profile in new_profiles:
+                for old_profile in by_new_parent.get(id(new_profile.placement.parent), ()):
+                    candidates += self.candidate(old_profile, new_profile)
+        return candidates
 
-    def new_parent_of(self, old_placement):
-        """The new edition's counterpart of an old provision's parent (None while unpaired)."""
-        return self.new_of_old.get(id(old_placement.parent))
+    def stranger_candidates(self, old_profiles, new_profiles, waiting):
+        """Candidates from elsewhere for the `waiting` new provisions, from an index of the whole pool's rare
+        tokens (the same shortlists as ranking all at once would draw), among the old provisions still free."""
+        _set_prefixes(old_profiles + new_profiles, indexed=old_profiles + waiting)
+        old_by_token = defaultdict(list)  # tokens index the profiles' ids
+        old_by_id = {id(profile): profile for profile in old_profiles}
+        for profile in old_profiles:
+            for token in profile.prefix:
+                old_by_token[token].append(id(profile))
+        by_new_parent = self.by_new_parent(old_profiles)
+        candidates = []
+        for new_profile in waiting:
+            siblings = by_new_parent.get(id(new_profile.placement.parent), ())
+            for old_profile in _strangers(new_profile, siblings, old_by_token, old_by_id):
+                if id(old_profile.placement.node) in self.free_old:
+                    candidates += self.candidate(old_profile, new_profile)
+        return candidates
+
+    def by_new_parent(self, old_profiles):
+        """{id of a new provision: the old profiles whose parent is paired with it}, in document order."""
+        grouped = defaultdict(list)
+        for profile in old_profiles:
+            grouped[id(self.new_of_old.get(id(profile.placement.parent)))].append(profile)
+        return grouped
+
+    def candidate(self, old_profile, new_profile):
+        """[the pair as a candidate] when similar enough, else []."""
+        ratio = _similarity(old_profile, new_profile)
+        if ratio < SIMILARITY_THRESHOLD:
+            return []
+        return [_Candidate(old_profile.placement, new_profile.placement, self.score(old_profile, new_profile, ratio))]
+
+    def score(self, old, new, ratio):
+        """Siblings before strangers (a repealed item pairs with its neighbour, not with one in another article),
+        then the more similar, then the same eid segment, then the nearer position."""
+        old_placement, new_placement = old.placement, new.placement
+        return (
+            self.new_of_old.get(id(old_placement.parent)) is new_placement.parent,
+            ratio,
+            _local_key(old_placement.node) == _local_key(new_placement.node),
+            -abs(old_placement.index - new_placement.index),
+        )
 
     # Step 4.
     def restore_tentative_pairs(self):
@@ -349,6 +441,7 @@ class _Profile:
         tokens = SIMILARITY_TOKEN_RE.findall(f"{node.heading} {node.text}".casefold())
         return cls(placement, tokens, Counter(tokens))
 
+    @cached_property
     def occurrences(self):
         """Tokens numbered by occurrence ("лицо", 0), ("лицо", 1): a multiset as a set."""
         return [(token, occurrence) for token, count in self.counts.items() for occurrence in range(count)]
@@ -361,43 +454,11 @@ class _Candidate:
     score: tuple
 
 
-def _similar_candidates(old_frontier, new_frontier, same_parent, new_parent_of):
-    """Pairs of the same kind whose similarity reaches the threshold, each with a score to rank it by."""
-    old_by_kind, new_by_kind = defaultdict(list), defaultdict(list)
-    for frontier, by_kind in ((old_frontier, old_by_kind), (new_frontier, new_by_kind)):
-        for placement in frontier:
-            profile = _Profile.of(placement)
-            if profile.tokens:  # nothing to compare: a provision without words pairs by eid or not at all
-                by_kind[placement.node.kind].append(profile)
-    candidates = []
-    for kind in sorted(old_by_kind.keys() & new_by_kind.keys()):
-        candidates += _similar_candidates_of_kind(old_by_kind[kind], new_by_kind[kind], same_parent, new_parent_of)
-    return candidates
-
-
-def _similar_candidates_of_kind(old_profiles, new_profiles, same_parent, new_parent_of):
-    _set_prefixes(old_profiles + new_profiles)
-    old_by_token, old_by_new_parent = defaultdict(list), defaultdict(list)  # tokens index the profiles' ids
-    old_by_id = {id(profile): profile for profile in old_profiles}
-    for profile in old_profiles:
-        for token in profile.prefix:
-            old_by_token[token].append(id(profile))
-        old_by_new_parent[id(new_parent_of(profile.placement))].append(profile)
-    candidates = []
-    for new_profile in new_profiles:
-        siblings = old_by_new_parent.get(id(new_profile.placement.parent), [])
-        for old_profile in _shortlist(new_profile, siblings, old_by_token, old_by_id):
-            ratio = _similarity(old_profile, new_profile)
-            if ratio >= SIMILARITY_THRESHOLD:
-                score = _score(old_profile, new_profile, ratio, same_parent)
-                candidates.append(_Candidate(old_profile.placement, new_profile.placement, score))
-    return candidates
-
-
-def _shortlist(new_profile, siblings, old_by_token, old_by_id):
-    """Where to look for `new_profile`'s old self: every old sibling (a renumbering stays under its parent), then
-    the old provisions sharing the most of its rarest tokens. A token shared by more than MAX_POSTINGS provisions
-    says little about identity and would make the search quadratic, so it is passed over."""
+def _strangers(new_profile, siblings, old_by_token, old_by_id):
+    """Where to look for `new_profile`'s old self beyond its old siblings: the old provisions sharing the most of
+    its rarest tokens (at most MAX_CANDIDATES of them, siblings among them, then left out). A token shared by more
+    than MAX_POSTINGS provisions says little about identity and would make the search quadratic, so it is passed
+    over."""
     overlap = Counter()
     for token in new_profile.prefix:
         postings = old_by_token.get(token, ())
@@ -415,15 +476,16 @@ def _shortlist(new_profile, siblings, old_by_token, old_by_id):
     ]
     elsewhere = [key for *_rank, key in heapq.nlargest(MAX_CANDIDATES, ranked)]
     sibling_ids = {id(old) for old in siblings}
-    return list(siblings) + [old_by_id[key] for key in elsewhere if key not in sibling_ids]
+    return [old_by_id[key] for key in elsewhere if key not in sibling_ids]
 
 
-def _set_prefixes(profiles):
-    """Prefix filtering: with tokens ordered rarest first, two token sets whose Jaccard reaches JACCARD_BOUND
-    share a token among the first len - ceil(JACCARD_BOUND * len) + 1 of each; only those are indexed."""
-    occurrences = {id(profile): profile.occurrences() for profile in profiles}
+def _set_prefixes(profiles, indexed):
+    """Prefix filtering: with tokens ordered rarest first among `profiles`, two token sets whose Jaccard reaches
+    JACCARD_BOUND share a token among the first len - ceil(JACCARD_BOUND * len) + 1 of each; only those are
+    indexed or looked up, so only the profiles `indexed` need theirs."""
+    occurrences = {id(profile): profile.occurrences for profile in profiles}
     frequency = Counter(token for tokens in occurrences.values() for token in tokens)
-    for profile in profiles:
+    for profile in indexed:
         tokens = sorted(occurrences[id(profile)], key=lambda token: (frequency[token], token))
         needed_overlap = math.ceil(JACCARD_BOUND * len(tokens) - 1e-9)
         profile.prefix = tokens[: len(tokens) - needed_overlap + 1]
@@ -446,17 +508,6 @@ def _shared_tokens(old_counts, new_counts):
     if len(old_counts) > len(new_counts):
         old_counts, new_counts = new_counts, old_counts
     return sum(min(count, new_counts[token]) for token, count in old_counts.items() if token in new_counts)
-
-
-def _score(old, new, ratio, same_parent):
-    """Siblings before strangers (a repealed item pairs with its neighbour, not with one in another article),
-    then the more similar, then the same eid segment, then the nearer position."""
-    return (
-        same_parent(old.placement, new.placement),
-        ratio,
-        _local_key(old.placement.node) == _local_key(new.placement.node),
-        -abs(old.placement.index - new.placement.index),
-    )
 
 
 # --- the change tree ---------------------------------------------------------------------------------------------

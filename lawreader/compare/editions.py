@@ -6,7 +6,7 @@ from operator import itemgetter
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
-from lawreader.compare.diff import DiffNode, compare_trees
+from lawreader.compare.diff import DiffNode, compare_trees, cyclic_collection_paused
 from lawreader.store.models import Annotation, Effect, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.outline import build
@@ -84,7 +84,8 @@ class EditionComparison:
 def compare_editions(older, newer, whole=False):
     """The change tree between two editions with what explains each change. Unless `whole`, provisions that read the
     same in both are not opened (see diff_trees): ask for `whole` to lay out unchanged text too."""
-    comparison = compare_trees(*diff_trees(older, newer, whole))
+    with cyclic_collection_paused():
+        comparison = compare_trees(*diff_trees(older, newer, whole))
     changed_eids = {change.eid for change in comparison.iter_changes() if change.status != "unchanged"}
     changed_eids |= {change.eid for change in comparison.changed_articles()}
     notes = (

@@ -60,13 +60,14 @@ def version_html(node, change, redline, side=None):
     kind = node.kind
     heading_ops = change.heading_ops if change is not None else ()
     text_ops = change.text_ops if change is not None else ()
-    label = vocabulary.label(kind, node.number, redline.language)
-    heading = ops_html(heading_ops, side) if heading_ops else escape(node.heading)
     out = ""
-    if kind in vocabulary.UNNUMBERED_KINDS:
-        out = f'<p class="provision-heading">{heading if heading_ops or node.heading else escape(label)}</p>'
-    elif kind in vocabulary.HEADED_KINDS:
-        out = f'<p class="provision-heading"><span class="provision-number">{escape(label)}.</span> {heading}</p>'
+    if kind in vocabulary.UNNUMBERED_KINDS or kind in vocabulary.HEADED_KINDS:
+        label = escape(vocabulary.label(kind, node.number, redline.language))
+        heading = ops_html(heading_ops, side) if heading_ops else escape(node.heading)
+        if kind in vocabulary.UNNUMBERED_KINDS:
+            out = f'<p class="provision-heading">{heading if heading_ops or node.heading else label}</p>'
+        else:
+            out = f'<p class="provision-heading"><span class="provision-number">{label}.</span> {heading}</p>'
     if node.text or text_ops:
         number = ""
         if kind == vocabulary.PART:
@@ -145,6 +146,22 @@ def acts_html(effects, redline):
         )
     by = _("By")
     return f'<p class="change-acts">{escape(by)} {"; ".join(links)}</p>'
+
+
+def changed_articles_html(changes):
+    """The sidebar's list of changed articles, each linked to its change, with what happened to it."""
+    within = escape(_("changes within"))
+    items = []
+    for change in changes:
+        node = change.new or change.old
+        heading = f". {escape(node.heading)}" if node.heading else ""
+        if change.status == "unchanged":
+            tag = f'<span class="change-tag change-tag--changed">{within}</span>'
+        else:
+            tag = f'<span class="change-tag change-tag--{change.status}">{change.status}</span>'
+        label = escape(provision_label(node.kind, node.number))
+        items.append(f'<li><a href="#{escape(change.eid)}">{label}{heading}</a> {tag}</li>')
+    return "".join(items)
 
 
 def change_html(view, redline):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from lawreader import vocabulary
 from lawreader.annotate.display import as_written
 from lawreader.compare import presentation
+from lawreader.compare.diff import cyclic_collection_paused
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
 from lawreader.store.amendments import acts_of, effects_of, effects_touching
 from lawreader.store.models import Law
@@ -29,6 +30,13 @@ LAYOUTS = {"inline", "side"}
 
 @cached_law_page(lang=LANGUAGE_CODES, layout=LAYOUTS, show=["all"])
 def editions(request, slug, first, second):
+    # The comparison and the page written from it are made of a few hundred thousand objects that die with the
+    # request: collecting cycles among them would only walk them (see cyclic_collection_paused).
+    with cyclic_collection_paused():
+        return editions_page(request, slug, first, second)
+
+
+def editions_page(request, slug, first, second):
     law = get_object_or_404(Law, slug=slug)
     language = requested_language(request, law)
     try:

@@ -19,17 +19,20 @@ def with_ancestors(rows, depth):
 
 def build(rows, depth, make_node):
     """Nest `rows` into a tree and return its top nodes. `make_node(row, ancestors, children)` is called once a
-    row's children are built, so nodes may be immutable."""
-    top, open_rows = [], []  # open_rows: [row, ancestors, children] down the current branch
+    row's children are built, so nodes may be immutable. (with_ancestors' stack, walked in the same loop: a whole
+    edition is tens of thousands of rows.)"""
+    top, open_rows = [], []  # open_rows: (depth, row, ancestors, children) down the current branch
 
     def close():
-        row, ancestors, children = open_rows.pop()
-        (open_rows[-1][2] if open_rows else top).append(make_node(row, ancestors, children))
+        _depth, row, ancestors, children = open_rows.pop()
+        (open_rows[-1][3] if open_rows else top).append(make_node(row, ancestors, children))
 
-    for row, ancestors in with_ancestors(rows, depth):
-        while len(open_rows) > len(ancestors):
+    for row in rows:
+        level = depth(row)
+        while open_rows and open_rows[-1][0] >= level:
             close()
-        open_rows.append([row, ancestors, []])
+        ancestors = (*open_rows[-1][2], open_rows[-1][1]) if open_rows else ()
+        open_rows.append((level, row, ancestors, []))
     while open_rows:
         close()
     return top

@@ -1,12 +1,12 @@
-"""`{% changes rows %}` and `{% change view %}`: changes as the comparison and history pages show them
-(compare/redline_html.py)."""
+"""`{% changes rows %}`, `{% change view %}` and `{% changed_articles_list changes %}`: changes as the comparison
+and history pages show them (compare/redline_html.py)."""
 
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from lawreader.annotate.note_html import NotePlace
-from lawreader.compare.redline_html import Redline, change_html, rows_html
+from lawreader.compare.redline_html import Redline, change_html, changed_articles_html, rows_html
 
 register = template.Library()
 
@@ -50,3 +50,9 @@ def change(context, entry):
         full_text=f"{unfolded}?show=all&amp;layout=inline{query.replace('?', '&amp;')}",
     )
     return mark_safe(change_html(entry.presented, redline))  # safe: built from escaped parts
+
+
+@register.simple_tag
+def changed_articles_list(changes):
+    """The changed articles as the comparison's sidebar lists them: hundreds on a comparison of a large code."""
+    return mark_safe(changed_articles_html(changes))  # safe: built from escaped parts

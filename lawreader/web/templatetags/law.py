@@ -21,10 +21,10 @@ def provision_label(node):
 @register.filter
 def run_summary(nodes):
     """'Article 3, Article 4' — or 'Article 3 … Article 9' for a long run."""
-    labels = [label_of(node.kind, node.number) for node in nodes]
-    if len(labels) <= 3:
-        return ", ".join(labels)
-    return f"{labels[0]} … {labels[-1]}"
+    if len(nodes) <= 3:
+        return ", ".join(label_of(node.kind, node.number) for node in nodes)
+    first, last = nodes[0], nodes[-1]
+    return f"{label_of(first.kind, first.number)} … {label_of(last.kind, last.number)}"
 
 
 @register.filter
