@@ -167,7 +167,11 @@ def diff_words(old: str, new: str) -> list[TokenOp]:
     ops = []
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if tag == "equal":
-            for old_token, new_token in zip(old_tokens[old_start:old_end], new_tokens[new_start:new_end], strict=True):
+            old_run, new_run = old_tokens[old_start:old_end], new_tokens[new_start:new_end]
+            if old_run == new_run:  # the usual case: the same words with the same spacing, one op
+                ops.append(TokenOp(EQUAL, "".join(old_run)))
+                continue
+            for old_token, new_token in zip(old_run, new_run, strict=True):
                 ops += _equal_token_ops(old_token, new_token)
         else:
             ops.append(TokenOp(DELETE, "".join(old_tokens[old_start:old_end])))
