@@ -1,9 +1,15 @@
 """The reader's URLs, their 404s and their cost in SQL queries."""
 
+import dataclasses
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lawreader.reader.contents import Contents
+from lawreader.reader.editions import edition_contents, provision_page
+from lawreader.store.models import Provision
 from lawreader.web import page_cache
 from tests.builders import import_text, make_law, statute_text
 
@@ -115,6 +121,21 @@ def test_query_count_does_not_grow_with_the_law(client):
     import_text(large, statute_text(chapters=4, articles_per_chapter=10, parts=3, items=20))
     for suffix in ["", "on/2020-01-01/art_1/", "on/2020-01-01/chp_1/"]:
         assert count_queries(client, f"/laws/small/{suffix}") == count_queries(client, f"/laws/large/{suffix}")
+
+
+def test_article_pages_read_their_text_where_the_contents_say_it_lies(bundled_law):
+    revision = bundled_law.revisions.get(valid_from=datetime.date(2014, 4, 18), language="en")
+    contents = edition_contents(revision)
+    paths = dict(Provision.objects.of_revision(revision).values_list("eid", "path"))
+    assert [entry.path for entry in contents.rows] == [paths[entry.eid] for entry in contents.rows]
+    # Contents cached before their entries kept paths: the article is found by its eid, the same text.
+    without_paths = Contents([dataclasses.replace(entry, path="") for entry in contents.rows])
+    for eid in ["chp_2", "art_9"]:
+        by_path = provision_page(revision, eid, revision.valid_from, contents)
+        by_eid = provision_page(revision, eid, revision.valid_from, without_paths)
+        assert by_path[1][0].eid == eid and len(by_path[1]) > 1
+        assert [p.eid for p in by_path[1]] == [p.eid for p in by_eid[1]]
+        assert [a.eid for a in by_path[0]] == [a.eid for a in by_eid[0]]  # the ancestors
 
 
 def test_commentary_follows_its_provision_into_later_editions(client, bundled_law):

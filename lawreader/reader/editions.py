@@ -81,11 +81,14 @@ def provision_page(revision, eid, date, contents):
     """A provision's subtree (its rows, the provision first) and its ancestors (for breadcrumbs), or
     EditionNotFound. One query for a chapter or an article, whose ancestors the contents know; two for a part or
     an item."""
-    subtree = list(Provision.objects.subtree_at(revision, eid))
+    listed = eid in contents.position  # a chapter or an article: the contents know its path and its ancestors
+    path = contents.rows[contents.position[eid]].path if listed else ""
+    rows = Provision.objects.subtree_at_path(revision.pk, path) if path else Provision.objects.subtree_at(revision, eid)
+    subtree = list(rows)
     if not subtree or subtree[0].kind == ProvisionKind.DOCUMENT:
         raise eid_missing(revision, eid, date)
     provision = subtree[0]
-    if eid in contents.position:
+    if listed:
         return contents.ancestors(eid), subtree
     paths = [provision.path[:i] for i in range(Provision.steplen, len(provision.path), Provision.steplen)]
     return list(Provision.objects.of_revision(revision).filter(path__in=paths, depth__gt=1)), subtree

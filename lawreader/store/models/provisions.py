@@ -58,7 +58,7 @@ class ProvisionQuerySet(MP_NodeQuerySet):
             self.of_revision(revision)
             .filter(kind__in=[vocabulary.PREAMBLE, *vocabulary.HEADED_KINDS])
             .order_by("path")
-            .values_list("eid", "kind", "number", "heading", "depth")
+            .values_list("eid", "kind", "number", "heading", "depth", "path")
         )
         return [ContentsEntry(*row) for row in rows]
 
@@ -81,14 +81,19 @@ class ProvisionManager(MP_NodeManager):
         return self.get_queryset().filter(revision=revision, path__gte=path, path__lte=highest)
 
     def subtree(self, node):
-        """The node and its descendants in document order, in one query.
+        """The node and its descendants in document order, in one query."""
+        return self.subtree_at_path(node.revision_id, node.path)
+
+    def subtree_at_path(self, revision_id, path):
+        """The provision at `path` in the edition `revision_id` and its descendants in document order: where the
+        path is known (a node, a contents entry), a plain range, which costs less to build than subtree_at's.
 
         A range rather than `path__startswith`: SQLite cannot answer a case-insensitive LIKE from the index. Paths
         are digits and capital letters only, so every descendant's path lies between the node's own and the
         node's followed by Zs, under binary and linguistic collations alike.
         """
-        highest = node.path + Provision.alphabet[-1] * (PATH_LENGTH - len(node.path))
-        return self.get_queryset().filter(revision_id=node.revision_id, path__gte=node.path, path__lte=highest)
+        highest = path + Provision.alphabet[-1] * (PATH_LENGTH - len(path))
+        return self.get_queryset().filter(revision_id=revision_id, path__gte=path, path__lte=highest)
 
 
 PATH_LENGTH = 255  # treebeard's MP_Node.path max_length
@@ -169,6 +174,7 @@ class ContentsEntry:
     number: str
     heading: str
     depth: int
+    path: str = ""  # where its subtree lies (Provision.objects.subtree_at_path); "" in contents cached without it
 
     @property
     def label(self):
