@@ -2,6 +2,7 @@
 
 import hashlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 
@@ -172,7 +173,8 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
             link_citers_of(law)  # laws that name this one link to it from now on
         # edition_stored below re-indexes the whole edition, these notes included.
         insert_notes(law, revision, parsed)
-        unread = [note for note in rebuild_effects(law) if note.revision_id == revision.pk]
+        unreadable = rebuild_effects(law)
+        unread = [footnote for footnote in footnotes_of(parsed) if footnote.body in unreadable]
         edition_stored.send(sender=Revision, revision=revision)
     return ImportSummary(
         revision=revision,
@@ -189,6 +191,17 @@ def store_parsed(parsed, text, law, language, valid_from, replace, progress, edi
 def existing_edition(law, language, valid_from):
     """The edition being replaced, locked until the import commits; None for a new edition."""
     return Revision.objects.select_for_update().filter(law=law, language=language, valid_from=valid_from).first()
+
+
+class Footnote(NamedTuple):
+    target_eid: str
+    body: str
+
+
+def footnotes_of(parsed):
+    """The text's footnotes, in document order."""
+    for node in parsed.root.walk():
+        yield from (Footnote(node.eid, note.text) for note in node.notes if note.kind == NOTE_FOOTNOTE)
 
 
 # What an imported note states; its other columns keep the model's defaults.
