@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lawreader.search.models import SearchEntry
+from lawreader.store import triggers
 from lawreader.store.models import Annotation, Law, LawVersion, Provision, Revision
 from tests.builders import import_text, make_law, statute_text
 
@@ -88,6 +89,21 @@ def test_an_import_costs_the_same_queries_and_moves_the_version_as_often_however
         assert SearchEntry.objects.filter(revision=revision, annotation__isnull=False).count() == notes == articles
         costs.append((len(queries), LawVersion.objects.get(law=law).version - before))
     assert costs[0] == costs[1]
+
+
+def test_an_import_that_fails_after_writing_its_notes_leaves_nothing_and_the_version_triggers_in_place(monkeypatch):
+    law = make_law()
+
+    def fail(law):
+        raise RuntimeError("the acts could not be rebuilt")
+
+    monkeypatch.setattr("lawreader.ingest.importer.rebuild_effects", fail)
+    before = LawVersion.objects.get(law=law).version
+    with pytest.raises(RuntimeError):
+        import_text(law, statute_text())
+    assert not Revision.objects.exists() and not Annotation.objects.exists() and not SearchEntry.objects.exists()
+    assert LawVersion.objects.get(law=law).version == before
+    assert triggers.installed_names() == triggers.expected_names()
 
 
 def test_import_reports_progress_and_a_summary_line(tmp_path):

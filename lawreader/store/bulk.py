@@ -25,7 +25,8 @@ EMPTY_LIST = json.dumps([])
 def new_row_defaults(model, fields):
     """(field names, values): the columns of `model` other than its primary key and `fields`, with what a new
     instance stores in them — the field's default, or now for an auto_now(_add) timestamp — as insert_rows takes
-    them: the rows give their own values, the model keeps its defaults."""
+    them: the rows give their own values, the model keeps its defaults. One value per column for all the rows, so
+    not for a default that must differ from row to row."""
     names, values = [], []
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     for model_field in model._meta.concrete_fields:
