@@ -1,5 +1,6 @@
 """`manage.py import_statute`: all or nothing, clear errors, clean replacement."""
 
+import gc
 import io
 import re
 
@@ -9,6 +10,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lawreader.ingest.parser import StatuteSyntaxError
 from lawreader.search.models import SearchEntry
 from lawreader.store import triggers
 from lawreader.store.models import Annotation, Law, LawVersion, Provision, Revision
@@ -104,6 +106,21 @@ def test_an_import_that_fails_after_writing_its_notes_leaves_nothing_and_the_ver
     assert not Revision.objects.exists() and not Annotation.objects.exists() and not SearchEntry.objects.exists()
     assert LawVersion.objects.get(law=law).version == before
     assert triggers.installed_names() == triggers.expected_names()
+
+
+def test_an_import_runs_with_the_cycle_collector_paused_and_resumes_it_even_when_it_fails(monkeypatch):
+    collecting = []
+
+    def rebuild_effects(law):
+        collecting.append(gc.isenabled())
+        return set()
+
+    monkeypatch.setattr("lawreader.ingest.importer.rebuild_effects", rebuild_effects)
+    import_text(make_law(), statute_text())
+    assert collecting == [False] and gc.isenabled()
+    with pytest.raises(StatuteSyntaxError):
+        import_text(make_law(slug="other-law"), "Only a sentence.\n")
+    assert gc.isenabled()
 
 
 def test_import_reports_progress_and_a_summary_line(tmp_path):

@@ -71,8 +71,8 @@ def provision_href(eid, permalink_base, language_query=""):
 
 
 # A line of words and plain punctuation that opens with a letter, or with a number that no "." or ")" follows:
-# Markdown reads nothing in it but text (no emphasis, link, code, entity, escape or tag can start without one of
-# the characters left out, and no list, heading, quotation or rule without what a line may not open with).
+# Markdown reads nothing in it but text. No emphasis, link, code, entity, escape or tag starts without one of the
+# characters left out, and no list, heading, quotation, code block or rule starts a line that opens so.
 MARKUP_FREE_LINE = r"(?:(?:[^\W\d_]|\d+(?![\d.)]))(?:[^\W_]|[ \xa0.,;:()'\"«»–—/№%?-])*)?"
 MARKUP_FREE_RE = re.compile(rf"{MARKUP_FREE_LINE}(?:\n{MARKUP_FREE_LINE})*")
 

@@ -19,7 +19,7 @@ def index_revision(revision):
     one bulk write."""
     unindex(SearchEntry.objects.filter(revision=revision))
     entries = list(provision_entries(revision))
-    breadcrumbs = {eid: breadcrumb for *_ids, eid, _kind, _language, _heading, _text, breadcrumb in entries}
+    breadcrumbs = {eid: breadcrumb for _law, _revision, _note, eid, *_fields, breadcrumb in entries}
     notes = Annotation.objects.published().filter(revision=revision).values_list("pk", "target_eid", "title", "body")
     entries += [
         note_entry(revision, note_id, target_eid, title, body, breadcrumbs.get(target_eid, WHOLE_LAW))

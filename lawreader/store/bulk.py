@@ -30,7 +30,7 @@ def new_row_defaults(model, fields):
     names, values = [], []
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     for model_field in model._meta.concrete_fields:
-        if model_field.primary_key or model_field.name in fields:
+        if model_field.primary_key or model_field.name in fields or model_field.attname in fields:
             continue
         names.append(model_field.name)
         if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
@@ -41,8 +41,8 @@ def new_row_defaults(model, fields):
 
 
 def insert_rows(model, fields, rows, into=None):
-    """Insert `rows` (tuples of column values, in the order of `fields`, the model's field names) into the model's
-    table, or the table `into` that has its columns, inside the caller's transaction."""
+    """Insert `rows` (tuples of column values, in the order of `fields`, the model's field names or attnames) into
+    the model's table, or the table `into` that has its columns, inside the caller's transaction."""
     table = connection.ops.quote_name(into or model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
     with connection.cursor() as cursor:
