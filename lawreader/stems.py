@@ -35,12 +35,37 @@ def words(text):
     return list(map(str.lower, WORD_RE.findall(text or "")))
 
 
-@functools.lru_cache(maxsize=200_000)
+class Stems(dict):
+    """One language's stems by word, each worked out once: a law repeats a few thousand words hundreds of
+    thousands of times. Looked up as a plain dict (`stems_of(language)[word]`), which costs less than a call per
+    word where a whole edition's text is stemmed; emptied when full, so no stream of odd words grows it forever."""
+
+    MAX_WORDS = 200_000
+
+    def __init__(self, language):
+        super().__init__()
+        self.stemmer = STEMMERS.get(language)
+
+    def __missing__(self, word):
+        if len(self) >= self.MAX_WORDS:
+            self.clear()
+        stemmed = self[word] = self.stemmer.stemWord(word) if self.stemmer else word
+        return stemmed
+
+
+STEMS = {}
+
+
+def stems_of(language):
+    stems = STEMS.get(language)
+    if stems is None:
+        stems = STEMS[language] = Stems(language)
+    return stems
+
+
 def stem(word, language):
     """The stem the search index uses: Snowball for English and Russian, the word itself otherwise."""
-    # A law repeats a few thousand words hundreds of thousands of times: stem each once.
-    stemmer = STEMMERS.get(language)
-    return stemmer.stemWord(word) if stemmer else word
+    return stems_of(language)[word]
 
 
 def kazakh_root(word):

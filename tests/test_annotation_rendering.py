@@ -1,11 +1,13 @@
 """Annotation bodies are Markdown rendered safe: nothing a hostile body contains runs in a reader's browser."""
 
+import html
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils.html import strip_tags
 
-from lawreader.annotate.rendering import ALLOWED_TAGS, render_body
+from lawreader.annotate.rendering import ALLOWED_TAGS, plain_text, render_body
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -116,3 +118,32 @@ def test_external_links_get_nofollow_noopener():
 def test_malformed_eid_link_points_nowhere():
     html = render_body("[x](eid:../../admin/)", "/laws/fi/on/2014-04-18/")
     assert "admin" not in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Footnote. Article 5 as amended by Law No. 101-BENCH.",
+        "1-бапқа өзгерту енгізілді - ҚР 1997.07.11 N 154 Заңдарымен.",
+        "Сноска. Статья 3 – в редакции Закона РК от 18.04.2014 № 200-V (вводится в действие)\nс «оговоркой»?",
+        "2014 year\n\nSecond paragraph, 50% of it: \"quoted\" and 'quoted'.",
+        "",
+    ],
+)
+def test_a_note_with_no_markdown_in_it_is_its_words_as_rendering_gives_them(body):
+    assert plain_text(body) == " ".join(body.split())
+    assert plain_text(body) == " ".join(html.unescape(strip_tags(render_body(body))).split())
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("*Intelligence information* &amp; [Article 6](eid:art_6)", "Intelligence information & Article 6"),
+        ("1. First item\n2) Second item", "First item Second item"),
+        ("- listed\n# Heading\n> quoted", "listed Heading quoted"),
+        ("Heading\n===", "Heading"),
+        ("snake_case and a\\*star", "snake_case and a*star"),
+    ],
+)
+def test_a_note_with_markdown_in_it_is_read_without_its_markup(body, words):
+    assert plain_text(body) == words

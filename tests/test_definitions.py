@@ -6,7 +6,7 @@ import pytest
 
 from lawreader.definitions import Definition, TermFinder, term_defined_in
 from lawreader.ingest.linker import ADD, SUPPRESS, Correction, link_edition, text_hash
-from lawreader.stems import kazakh_inflects, kazakh_root
+from lawreader.stems import Stems, kazakh_inflects, kazakh_root, stem
 
 
 @dataclass
@@ -157,3 +157,13 @@ def test_what_an_amending_act_cites_is_the_amended_acts():
     result = link_edition(act, "ru")
     assert [kind for _s, _e, kind, _t in result.links["art_1__subpara_1"]] == ["external", "external"]
     assert [link[2:] for link in result.links["art_2"]] == [["ref", "art_1"]]
+
+
+def test_stems_are_remembered_up_to_a_bound_and_stay_right_past_it(monkeypatch):
+    stems = Stems("en")
+    monkeypatch.setattr(Stems, "MAX_WORDS", 3)
+    forms = ["taxes", "taxing", "payments", "paid", "declarations", "taxes"]
+    assert [stems[word] for word in forms] == [stem(word, "en") for word in forms]
+    assert [stems[word] for word in forms] == ["tax", "tax", "payment", "paid", "declar", "tax"]
+    assert len(stems) <= 3
+    assert Stems("kk")["ақпараттың"] == "ақпараттың"  # no Snowball stemmer: the word itself

@@ -1,13 +1,20 @@
 """`manage.py import_statute`: all or nothing, clear errors, clean replacement."""
 
+import gc
 import io
+import re
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from lawreader.store.models import Annotation, Law, Provision, Revision
-from tests.builders import statute_text
+from lawreader.ingest.parser import StatuteSyntaxError
+from lawreader.search.models import SearchEntry
+from lawreader.store import triggers
+from lawreader.store.models import Annotation, Law, LawVersion, Provision, Revision
+from tests.builders import import_text, make_law, statute_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_store")]
 
@@ -47,6 +54,73 @@ def test_import_creates_law_revision_tree_and_footnotes(tmp_path):
     )  # 1 preamble + 2 chapters + 4 × (article + 2 parts × 4): 39, and the root
     assert Annotation.objects.filter(revision=revision, kind="amendment", status="published").count() == 4
     assert Provision.objects.find_problems() == ([], [], [], [], [])
+
+
+def test_imported_notes_store_what_notes_saved_through_the_model_store():
+    """Notes are written as rows: every column the import does not state holds the model's default."""
+    law = make_law()
+    revision = import_text(law, statute_text(chapters=1, articles_per_chapter=1))
+    imported = Annotation.objects.get(revision=revision, source="import")
+    saved = Annotation.objects.create(
+        **{name: getattr(imported, name) for name in ("law", "revision", "target_eid", "kind", "title", "body")},
+        position=imported.position,
+        status=imported.status,
+        source=imported.source,
+    )
+
+    def columns(note):
+        fields = [field.attname for field in Annotation._meta.concrete_fields]
+        return {name: getattr(note, name) for name in fields if name not in ("id", "created", "updated")}
+
+    saved.refresh_from_db()
+    assert columns(imported) == columns(saved)
+    assert imported.created == imported.updated and imported.created is not None
+
+
+def test_an_import_costs_the_same_queries_and_moves_the_version_as_often_however_many_notes_it_has():
+    """An edition's footnotes go in as one bulk write, their search entries with its provisions' in another."""
+    costs = []
+    for slug, articles in (("few-notes", 1), ("many-notes", 8)):
+        law = make_law(slug=slug)
+        # Footnotes that name no act: the acts and effects they would state cost a query or more each.
+        text = re.sub(r"as amended by .*", "as amended.", statute_text(chapters=1, articles_per_chapter=articles))
+        before = LawVersion.objects.get(law=law).version
+        with CaptureQueriesContext(connection) as queries:
+            revision = import_text(law, text)
+        notes = Annotation.objects.filter(revision=revision).count()
+        assert SearchEntry.objects.filter(revision=revision, annotation__isnull=False).count() == notes == articles
+        costs.append((len(queries), LawVersion.objects.get(law=law).version - before))
+    assert costs[0] == costs[1]
+
+
+def test_an_import_that_fails_after_writing_its_notes_leaves_nothing_and_the_version_triggers_in_place(monkeypatch):
+    law = make_law()
+
+    def fail(law):
+        raise RuntimeError("the acts could not be rebuilt")
+
+    monkeypatch.setattr("lawreader.ingest.importer.rebuild_effects", fail)
+    before = LawVersion.objects.get(law=law).version
+    with pytest.raises(RuntimeError):
+        import_text(law, statute_text())
+    assert not Revision.objects.exists() and not Annotation.objects.exists() and not SearchEntry.objects.exists()
+    assert LawVersion.objects.get(law=law).version == before
+    assert triggers.installed_names() == triggers.expected_names()
+
+
+def test_an_import_runs_with_the_cycle_collector_paused_and_resumes_it_even_when_it_fails(monkeypatch):
+    collecting = []
+
+    def rebuild_effects(law):
+        collecting.append(gc.isenabled())
+        return set()
+
+    monkeypatch.setattr("lawreader.ingest.importer.rebuild_effects", rebuild_effects)
+    import_text(make_law(), statute_text())
+    assert collecting == [False] and gc.isenabled()
+    with pytest.raises(StatuteSyntaxError):
+        import_text(make_law(slug="other-law"), "Only a sentence.\n")
+    assert gc.isenabled()
 
 
 def test_import_reports_progress_and_a_summary_line(tmp_path):

@@ -70,7 +70,15 @@ def provision_href(eid, permalink_base, language_query=""):
     return f"{permalink_base}{eid}/{language_query}"
 
 
+# A line of words and plain punctuation that opens with a letter, or with a number that no "." or ")" follows:
+# Markdown reads nothing in it but text. No emphasis, link, code, entity, escape or tag starts without one of the
+# characters left out, and no list, heading, quotation, code block or rule starts a line that opens so.
+MARKUP_FREE_LINE = r"(?:(?:[^\W\d_]|\d+(?![\d.)]))(?:[^\W_]|[ \xa0.,;:()'\"«»–—/№%?-])*)?"
+MARKUP_FREE_RE = re.compile(rf"{MARKUP_FREE_LINE}(?:\n{MARKUP_FREE_LINE})*")
+
+
 def plain_text(body):
     """A note's words without its Markdown, as search shows them: "*Intelligence information*" → "Intelligence
-    information"."""
-    return " ".join(html.unescape(strip_tags(render_body(body))).split())
+    information". Most notes (an import's footnotes: thousands) have no Markdown in them, and are not rendered."""
+    text = body if MARKUP_FREE_RE.fullmatch(body) else html.unescape(strip_tags(render_body(body)))
+    return " ".join(text.split())

@@ -8,31 +8,31 @@ from lawreader.store.models.annotations import AnnotationKind, AnnotationSource
 
 def rebuild_effects(law):
     """Acts and effects from every imported footnote of every edition of `law`, earliest edition first (an
-    effect's first edition is the first whose footnotes state it). Returns the footnotes nobody could read (rows
-    with their revision_id, target_eid and body)."""
+    effect's first edition is the first whose footnotes state it). Returns the wordings of the footnotes nobody
+    could read."""
     notes = (
         Annotation.objects.filter(law=law, source=AnnotationSource.IMPORT, kind=AnnotationKind.AMENDMENT)
         .order_by("revision__valid_from", "id")
-        .values_list("revision_id", "target_eid", "body", named=True)  # tens of thousands in a code's editions
+        .values_list("revision_id", "target_eid", "body")  # tens of thousands in a code's editions: plain tuples
     )
     acts = {(act.number, act.adopted_on): act for act in AmendingAct.objects.filter(law=law)}
-    effects, unread = {}, []
+    effects, unread = {}, set()
     # Each edition repeats the footnotes of the last, so a law's tenth edition brings ten copies of most of them:
     # each wording is read once.
     stated_by_wording = {}
-    for note in notes:
-        if note.body not in stated_by_wording:
-            stated_by_wording[note.body] = footnotes.read_footnote(note.body)
-        stated = stated_by_wording[note.body]
+    for revision_id, target_eid, body in notes:
+        if body not in stated_by_wording:
+            stated_by_wording[body] = footnotes.read_footnote(body)
+        stated = stated_by_wording[body]
         if not stated:
-            unread.append(note)
+            unread.add(body)
         for effect in stated:
             act = act_for(law, acts, effect.act)
-            target = effect.target_eid or note.target_eid
+            target = effect.target_eid or target_eid
             key = (act.pk, target, effect.action)
             if key not in effects:
                 effects[key] = Effect(
-                    law=law, act=act, target_eid=target, action=effect.action, first_stated_in_id=note.revision_id
+                    law=law, act=act, target_eid=target, action=effect.action, first_stated_in_id=revision_id
                 )
     Effect.objects.filter(law=law).delete()
     Effect.objects.bulk_create(effects.values())

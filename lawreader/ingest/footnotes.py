@@ -145,6 +145,8 @@ def read_footnote(text):
     """The effects a footnote states, in order; [] when it states none this reader understands."""
     text = layout.fold_lookalikes(text)
     acts = list(ACT_RE.finditer(text))
+    if not acts:
+        return []  # an effect is an action by an act: no act, nothing to look for
     # Words inside an act's entry-into-force brackets ("за исключением подпункта 2") name no action.
     brackets = [act.span(group) for act in acts for group in ("rule", "en_rule") if act[group] is not None]
     actions = [

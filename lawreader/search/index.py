@@ -10,22 +10,23 @@ from lawreader.store.models.provisions import ProvisionKind, interface_language
 
 SEPARATOR = " › "
 WHOLE_LAW = "Whole law"
-# A provision's entry as insert_rows writes it (an edition's are tens of thousands: no model instances).
-PROVISION_FIELDS = ("law", "revision", "eid", "kind", "language", "heading", "text", "breadcrumb")
+# An entry as insert_rows writes it (an edition's are tens of thousands, its notes thousands: no model instances).
+ENTRY_FIELDS = ("law_id", "revision_id", "annotation_id", "eid", "kind", "language", "heading", "text", "breadcrumb")
 
 
 def index_revision(revision):
-    """(Re)index an edition's provisions and the published notes written against it (after its provisions)."""
+    """(Re)index an edition's provisions and the published notes written against it (after its provisions), in
+    one bulk write."""
     unindex(SearchEntry.objects.filter(revision=revision))
     entries = list(provision_entries(revision))
-    backend = get_backend()
-    backend.insert(PROVISION_FIELDS, entries, SearchEntry.objects.filter(revision=revision))
-    breadcrumbs = {eid: breadcrumb for _law, _revision, eid, *_fields, breadcrumb in entries}
-    notes = Annotation.objects.published().filter(revision=revision)
-    notes = [note_entry(note, revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
-    SearchEntry.objects.bulk_create(notes)
-    backend.add(SearchEntry.objects.filter(revision=revision, annotation__isnull=False))
-    return len(entries) + len(notes)
+    breadcrumbs = {eid: breadcrumb for _law, _revision, _note, eid, *_fields, breadcrumb in entries}
+    notes = Annotation.objects.published().filter(revision=revision).values_list("pk", "target_eid", "title", "body")
+    entries += [
+        note_entry(revision, note_id, target_eid, title, body, breadcrumbs.get(target_eid, WHOLE_LAW))
+        for note_id, target_eid, title, body in notes
+    ]
+    get_backend().insert(ENTRY_FIELDS, entries, SearchEntry.objects.filter(revision=revision))
+    return len(entries)
 
 
 def unindex(entries):
@@ -44,14 +45,19 @@ def index_annotations(annotation_ids):
             eid__in={note.target_eid for note in notes},
         ).values_list("eid", "breadcrumb")
     )
-    entries = [note_entry(note, note.revision, breadcrumbs.get(note.target_eid, WHOLE_LAW)) for note in notes]
-    SearchEntry.objects.bulk_create(entries)
+    entries = [
+        note_entry(
+            note.revision, note.pk, note.target_eid, note.title, note.body, breadcrumbs.get(note.target_eid, WHOLE_LAW)
+        )
+        for note in notes
+    ]
+    SearchEntry.objects.bulk_create(SearchEntry(**dict(zip(ENTRY_FIELDS, entry, strict=True))) for entry in entries)
     get_backend().add(SearchEntry.objects.filter(annotation_id__in=annotation_ids))
 
 
 def provision_entries(revision):
-    """An entry per provision (values in the order of PROVISION_FIELDS), with its breadcrumb, from one pass over
-    the tree in document order."""
+    """An entry per provision (values in the order of ENTRY_FIELDS), with its breadcrumb, from one pass over the
+    tree in document order."""
     rows = (
         Provision.objects.of_revision(revision)
         .exclude(kind=ProvisionKind.DOCUMENT)
@@ -71,6 +77,7 @@ def provision_entries(revision):
         yield (
             revision.law_id,
             revision.pk,
+            None,
             eid,
             kind,
             revision.language,
@@ -80,15 +87,16 @@ def provision_entries(revision):
         )
 
 
-def note_entry(note, revision, breadcrumb):
-    return SearchEntry(
-        law_id=note.law_id,
-        revision_id=revision.pk,
-        annotation_id=note.pk,
-        eid=note.target_eid,
-        kind="annotation",
-        language=revision.language,
-        heading=note.title,
-        text=plain_text(note.body),
-        breadcrumb=breadcrumb,
+def note_entry(revision, note_id, target_eid, title, body, breadcrumb):
+    """A note's entry (values in the order of ENTRY_FIELDS): its words without their Markdown."""
+    return (
+        revision.law_id,
+        revision.pk,
+        note_id,
+        target_eid,
+        "annotation",
+        revision.language,
+        title,
+        plain_text(body),
+        breadcrumb,
     )

@@ -3,12 +3,11 @@
 Query syntax, as on the sites readers know: words (all must match), "a phrase", -excluded, prefix*.
 """
 
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from lawreader.stems import WORD_RE, stem, words
+from lawreader.stems import WORD_RE, stem, stems_of, words
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -18,7 +17,7 @@ POSTGRES_CONFIGS = {"en": "english", "ru": "russian", "kk": "simple"}
 
 def stemmed(text, language):
     """The text as the index sees it: lower-case stems separated by spaces."""
-    return " ".join(map(stem, words(text), itertools.repeat(language)))
+    return " ".join(map(stems_of(language).__getitem__, words(text)))
 
 
 @dataclass

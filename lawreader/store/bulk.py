@@ -10,6 +10,7 @@ the database's triggers see the rows as they see any INSERT.
 import json
 
 from django.db import connection
+from django.utils import timezone
 
 
 def json_column(value):
@@ -21,9 +22,27 @@ def json_column(value):
 EMPTY_LIST = json.dumps([])
 
 
+def new_row_defaults(model, fields):
+    """(field names, values): the columns of `model` other than its primary key and `fields`, with what a new
+    instance stores in them — the field's default, or now for an auto_now(_add) timestamp — as insert_rows takes
+    them: the rows give their own values, the model keeps its defaults. One value per column for all the rows, so
+    not for a default that must differ from row to row."""
+    names, values = [], []
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    for model_field in model._meta.concrete_fields:
+        if model_field.primary_key or model_field.name in fields or model_field.attname in fields:
+            continue
+        names.append(model_field.name)
+        if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
+            values.append(now)
+        else:
+            values.append(model_field.get_db_prep_save(model_field.get_default(), connection))
+    return tuple(names), tuple(values)
+
+
 def insert_rows(model, fields, rows, into=None):
-    """Insert `rows` (tuples of column values, in the order of `fields`, the model's field names) into the model's
-    table, or the table `into` that has its columns, inside the caller's transaction."""
+    """Insert `rows` (tuples of column values, in the order of `fields`, the model's field names or attnames) into
+    the model's table, or the table `into` that has its columns, inside the caller's transaction."""
     table = connection.ops.quote_name(into or model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
     with connection.cursor() as cursor:
