@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from lawreader.compare.diff import DiffNode, TokenOp, compare_trees, cyclic_collection_paused, diff_words
+from lawreader.compare.diff import DiffNode, TokenOp, compare_trees, diff_words
 from lawreader.ingest.parser import Node, assign_content_hashes, assign_eids
+from lawreader.memory import cyclic_collection_paused
 
 # --- editions built in code ----------------------------------------------------------------------------------------
 

@@ -28,13 +28,11 @@ left unpaired is "deleted" or "inserted".
 """
 
 import difflib
-import gc
 import heapq
 import math
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -126,21 +124,6 @@ class Comparison:
 
     def changed_articles(self) -> list[Change]:
         return [change for change in self.iter_changes() if change.kind == ARTICLE and change.has_changes]
-
-
-@contextmanager
-def cyclic_collection_paused():
-    """Hold off Python's cyclic garbage collector while two editions are read and compared: that allocates a few
-    hundred thousand objects which live until the comparison is made and form no cycles, and the collector would
-    walk them all again and again for nothing (a fifth of the time). Reference counting still frees everything;
-    the collector resumes when the block ends, unless something else had switched it off."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def compare_trees(old_root: DiffNode, new_root: DiffNode) -> Comparison:

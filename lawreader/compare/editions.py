@@ -6,7 +6,8 @@ from operator import itemgetter
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
-from lawreader.compare.diff import DiffNode, compare_trees, cyclic_collection_paused
+from lawreader.compare.diff import DiffNode, compare_trees
+from lawreader.memory import cyclic_collection_paused
 from lawreader.store.models import Annotation, Effect, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.outline import build

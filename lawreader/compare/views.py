@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from lawreader import vocabulary
 from lawreader.annotate.display import as_written
 from lawreader.compare import presentation
-from lawreader.compare.diff import cyclic_collection_paused
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
+from lawreader.memory import cyclic_collection_paused
 from lawreader.store.amendments import acts_of, effects_of, effects_touching
 from lawreader.store.models import Law
 from lawreader.store.models.laws import LANGUAGE_CODES

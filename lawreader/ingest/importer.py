@@ -1,7 +1,5 @@
 """Import a parsed statute into the store: one edition, all or nothing."""
 
-import contextlib
-import gc
 import hashlib
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -13,6 +11,7 @@ from lawreader.ingest.acts import rebuild_effects
 from lawreader.ingest.layout import detect_language
 from lawreader.ingest.links import link_citers_of, link_rows
 from lawreader.ingest.parser import MAX_TEXT_CHARACTERS, NOTE_FOOTNOTE, parse_statute
+from lawreader.memory import cyclic_collection_paused
 from lawreader.store import tree
 from lawreader.store.bulk import insert_rows, new_row_defaults
 from lawreader.store.models import Annotation, Law, Revision
@@ -58,21 +57,7 @@ def checksum(text):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@contextlib.contextmanager
-def cyclic_gc_paused():
-    """An import builds hundreds of thousands of objects (paragraphs, nodes, rows, links) and leaves no reference
-    cycles behind: Python's cycle collector, run again and again as they pile up, would walk them all each time for
-    nothing (a tenth of a large code's import). Reference counting still frees them; the collector resumes after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@cyclic_gc_paused()
+@cyclic_collection_paused()
 def import_statute(
     text,
     *,
