@@ -228,3 +228,18 @@ def test_a_failed_bulk_insert_writes_nothing_and_leaves_the_version_triggers_in_
         tree.insert_tree(revision, document)
     assert not Provision.objects.of_revision(revision).exists()
     assert triggers.installed_names() == triggers.expected_names()
+
+
+def test_deleting_an_editions_tree_deletes_it_without_reading_its_nodes(db):
+    law = make_law(slug="deleted-tree")
+    revision = import_text(law, statute_text(chapters=2, articles_per_chapter=3, parts=2, items=3))
+    other = import_text(law, statute_text(chapters=1, articles_per_chapter=2), valid_from="2021-01-01")
+    kept = Provision.objects.of_revision(other).count()
+
+    with CaptureQueriesContext(connection) as queries:
+        deleted = tree.delete_tree(revision)
+
+    assert deleted > 30 and not Provision.objects.of_revision(revision).exists()
+    assert Provision.objects.of_revision(other).count() == kept
+    # Treebeard's delete would read every node first (to repair parents that are being deleted too).
+    assert [q["sql"] for q in queries if q["sql"].startswith("SELECT") and "store_provision" in q["sql"]] == []
