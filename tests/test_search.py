@@ -436,6 +436,15 @@ def test_a_page_past_the_last_still_says_how_many_results_there_are(client, bund
     assert past.context["total"] == total
 
 
+def test_the_search_forms_options_are_escaped(client, bundled_law):
+    make_law(slug="tom-and-jerry", title='Law on "Tom & Jerry" <Cartoons>')
+    page = search(client, "intelligence", law="tom-and-jerry").content.decode()
+    options = page.split('<select name="law"')[1].split("</select>")[0]
+    assert (
+        '<option value="tom-and-jerry" selected>Law on &quot;Tom &amp; Jerry&quot; &lt;Cartoons&gt;</option>' in options
+    )
+
+
 def test_the_search_form_shows_the_choices_the_reader_made(client, bundled_law):
     chosen = search(client, "intelligence", law="foreign-intelligence", kind="article", language="en").content.decode()
     for name, value in [("law", "foreign-intelligence"), ("kind", "article"), ("language", "en")]:
