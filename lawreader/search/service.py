@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lawreader.citations import parse_dated_citation
@@ -14,7 +13,6 @@ from lawreader.search.models import SearchEntry
 from lawreader.search.results import citation_candidates
 from lawreader.search.text import parse_query
 from lawreader.store.models import Law, Revision
-from lawreader.store.models.annotations import AnnotationStatus
 from lawreader.store.timeline import timelines
 
 
@@ -61,21 +59,14 @@ def search_words(plan, offset=0, limit=20):
     nothing."""
     query = parse_query(plan.raw)
     found = get_backend().search(query, plan.scope, offset, limit) if query.usable else BackendResult()
-    # Drafts never show, even if the index still holds a note unpublished behind the store's back (raw SQL).
-    # The text is left behind: the backend has drawn the snippets from it already.
-    entries = (
-        SearchEntry.objects.filter(Q(annotation=None) | Q(annotation__status=AnnotationStatus.PUBLISHED))
-        .defer("text")
-        .in_bulk([hit.entry_id for hit in found.hits])
-    )
     # The editions come from the plan's timelines, read already; only one outside them (unpublished) is read here.
     editions = plan.editions
-    unknown = {entry.revision_id for entry in entries.values()} - editions.keys()
+    unknown = {hit.entry.revision_id for hit in found.hits} - editions.keys()
     if unknown:
         editions = {**editions, **Revision.objects.select_related("law").in_bulk(unknown)}
-    for entry in entries.values():
-        entry.revision = editions[entry.revision_id]
-    results = [Result(entries[hit.entry_id], hit.snippet) for hit in found.hits if hit.entry_id in entries]
+    for hit in found.hits:
+        hit.entry.revision = editions[hit.entry.revision_id]
+    results = [Result(hit.entry, hit.snippet) for hit in found.hits]
     return Results(query=query, results=results, total=found.total)
 
 

@@ -1,5 +1,11 @@
 from dataclasses import dataclass, field
 
+from django.db import DEFAULT_DB_ALIAS
+
+from lawreader.search.models import SearchEntry
+from lawreader.store.models import Annotation
+from lawreader.store.models.annotations import AnnotationStatus
+
 
 @dataclass
 class Scope:
@@ -15,7 +21,7 @@ class Scope:
 
 @dataclass
 class Hit:
-    entry_id: int
+    entry: SearchEntry  # read with the page's rows, without its text (PAGE_ENTRY_FIELDS)
     snippet: str = ""  # safe HTML: the text escaped, matched words in <mark>
 
 
@@ -23,6 +29,21 @@ class Hit:
 class BackendResult:
     hits: list = field(default_factory=list)
     total: int = 0  # at most COUNT_LIMIT + 1: more means "more than COUNT_LIMIT"
+
+
+# A page's entries are read with its rows (alias `e`): all that a result shows, but not the text the snippet came from.
+PAGE_ENTRY_FIELDS = [field.attname for field in SearchEntry._meta.concrete_fields if field.name != "text"]
+PAGE_ENTRY_COLUMNS = ", ".join(f"e.{name}" for name in PAGE_ENTRY_FIELDS)
+# Drafts never show, even if the index still holds a note unpublished behind the store's back (raw SQL).
+PUBLISHED_ONLY = (
+    f"NOT EXISTS (SELECT 1 FROM {Annotation._meta.db_table} note "
+    f"WHERE note.id = e.annotation_id AND note.status <> '{AnnotationStatus.PUBLISHED}')"
+)
+
+
+def page_entry(values):
+    """The SearchEntry of a page's row, from its PAGE_ENTRY_COLUMNS (its text deferred)."""
+    return SearchEntry.from_db(DEFAULT_DB_ALIAS, PAGE_ENTRY_FIELDS, values)
 
 
 # Counting every match of a very common word costs more than ranking the page; past this, "more than" is enough.
@@ -43,7 +64,10 @@ def scope_branches(scope):
     carries the language."""
     branches = []
     if scope.in_text and scope.revision_ids:
-        condition = f"e.annotation_id IS NULL AND e.revision_id IN ({placeholders(scope.revision_ids)})"
+        # The editions' ids typed as the column is: PostgreSQL's index of the text by edition and words (btree_gin)
+        # has no operator comparing a bigint with a plain integer, and would leave the editions out of its scan.
+        editions = placeholders(scope.revision_ids, "CAST(%s AS bigint)")
+        condition = f"e.annotation_id IS NULL AND e.revision_id IN ({editions})"
         params = list(scope.revision_ids)
         if scope.kinds:
             condition += f" AND e.kind IN ({placeholders(scope.kinds)})"
@@ -55,5 +79,5 @@ def scope_branches(scope):
     return [Branch(b.notes, f"{b.sql} AND e.language = %s", [*b.params, scope.language]) for b in branches]
 
 
-def placeholders(values):
-    return ", ".join(["%s"] * len(values))
+def placeholders(values, placeholder="%s"):
+    return ", ".join([placeholder] * len(values))

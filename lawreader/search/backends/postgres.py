@@ -1,15 +1,24 @@
-"""PostgreSQL full-text search: a weighted tsvector per entry (heading A, text B) under a GIN index."""
+"""PostgreSQL full-text search: a weighted tsvector per entry (heading A, text B) under GIN indexes: the law's text
+by edition and words (migration 0006), the notes by words."""
 
 from django.db import connection
 from django.utils.html import escape
 
-from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, scope_branches
+from lawreader.search.backends.base import (
+    COUNT_LIMIT,
+    PAGE_ENTRY_COLUMNS,
+    PUBLISHED_ONLY,
+    BackendResult,
+    Hit,
+    page_entry,
+    scope_branches,
+)
 from lawreader.search.models import SearchEntry
 from lawreader.search.text import POSTGRES_CONFIGS
 from lawreader.store.bulk import insert_rows
 
 BULK_LOAD = 5000
-GIN_INDEXES = ("search_entry_document", "search_entry_note_document")
+GIN_INDEXES = ("search_entry_edition_document", "search_entry_note_document")
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around matches; the text is escaped before they become <mark>
 CONFIG_FOR_LANGUAGE = (
     "CASE {column} "
@@ -93,20 +102,20 @@ class PostgresBackend:
             cursor.execute(
                 f"{matches}, page AS (SELECT m.id, {exact} AS exact, ts_rank_cd(m.document, q.query) AS rank, "
                 f"count(*) OVER () AS total FROM m, q ORDER BY exact DESC, rank DESC, m.id LIMIT %s OFFSET %s) "
-                f"SELECT page.id, ts_headline(%s::regconfig, coalesce(nullif(e.text, ''), e.heading), q.query, %s), "
-                f"page.total FROM page JOIN search_searchentry e ON e.id = page.id, q "
-                f"ORDER BY page.exact DESC, page.rank DESC, page.id",
+                f"SELECT {PAGE_ENTRY_COLUMNS}, ts_headline(%s::regconfig, coalesce(nullif(e.text, ''), e.heading), "
+                f"q.query, %s), page.total FROM page JOIN search_searchentry e ON e.id = page.id, q "
+                f"WHERE {PUBLISHED_ONLY} ORDER BY page.exact DESC, page.rank DESC, page.id",
                 [*params, config, heading, limit, offset, config, headline_options],
             )
             rows = cursor.fetchall()
             if rows:
-                total = rows[0][2]
+                total = rows[0][-1]
             else:  # a page past the end: still say how many there are
                 cursor.execute(
                     f"{matches} SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s) AS counted", [*params, COUNT_LIMIT + 1]
                 )
                 total = cursor.fetchone()[0]
-            hits = [Hit(entry_id, marked(headline)) for entry_id, headline, _total in rows]
+            hits = [Hit(page_entry(entry), marked(headline)) for *entry, headline, _total in rows]
         return BackendResult(hits, min(total, COUNT_LIMIT + 1))
 
 

@@ -3,7 +3,16 @@
 from django.db import connection
 from django.utils.html import escape
 
-from lawreader.search.backends.base import COUNT_LIMIT, BackendResult, Hit, placeholders, scope_branches
+from lawreader.search.backends.base import (
+    COUNT_LIMIT,
+    PAGE_ENTRY_COLUMNS,
+    PUBLISHED_ONLY,
+    BackendResult,
+    Hit,
+    page_entry,
+    placeholders,
+    scope_branches,
+)
 from lawreader.search.models import SearchEntry
 from lawreader.search.text import highlight_spans, stem, stemmed
 from lawreader.store.bulk import insert_rows
@@ -96,19 +105,19 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             # One pass ranks the matches and counts them (the window count); the text is read for the page alone.
             cursor.execute(
-                f"{matches} SELECT page.id, coalesce(nullif(e.text, ''), e.heading), page.total FROM "
+                f"{matches} SELECT {PAGE_ENTRY_COLUMNS}, coalesce(nullif(e.text, ''), e.heading), page.total FROM "
                 f"(SELECT id, exact, rank, count(*) OVER () AS total FROM m ORDER BY exact DESC, rank, id "
                 f"LIMIT %s OFFSET %s) AS page JOIN search_searchentry e ON e.id = page.id "
-                f"ORDER BY page.exact DESC, page.rank, page.id",
+                f"WHERE {PUBLISHED_ONLY} ORDER BY page.exact DESC, page.rank, page.id",
                 [*params, limit, offset],
             )
             rows = cursor.fetchall()
             if rows:
-                total = rows[0][2]
+                total = rows[0][-1]
             else:  # a page past the end: still say how many there are
                 cursor.execute(f"{matches} SELECT count(*) FROM (SELECT 1 FROM m LIMIT %s)", [*params, COUNT_LIMIT + 1])
                 total = cursor.fetchone()[0]
-        hits = [Hit(entry_id, snippet(text, query, scope.language)) for entry_id, text, _total in rows]
+        hits = [Hit(page_entry(entry), snippet(text, query, scope.language)) for *entry, text, _total in rows]
         return BackendResult(hits, min(total, COUNT_LIMIT + 1))
 
 

@@ -1,9 +1,10 @@
-"""`{% search_result result %}` and `{% search_group group %}`: the results page's items (search/results_html.py)."""
+"""`{% search_result result %}` and `{% search_group group %}`: the results page's items (search/results_html.py);
+`{% search_options choices value %}`: a filter's options."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from lawreader.search.results_html import group_html, result_html
+from lawreader.search.results_html import group_html, options_html, result_html
 
 register = template.Library()
 
@@ -17,3 +18,8 @@ def search_result(result):
 @register.simple_tag
 def search_group(group):
     return mark_safe(group_html(group))
+
+
+@register.simple_tag
+def search_options(choices, value):
+    return mark_safe(options_html(choices, value))
