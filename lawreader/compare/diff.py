@@ -17,8 +17,9 @@ size of the law:
    eids was moved (an article taken into another chapter).
 3. By similarity of heading + text, same kind only (`SIMILARITY_THRESHOLD`), among unpaired provisions whose
    parents are paired; tentative pairs compete here like any other candidate, so item 9 pairs with the new
-   item 10 that has its words rather than with the new item 9 that only has its eid. Candidates come from an
-   inverted index of rare tokens, so no pool is compared all against all.
+   item 10 that has its words rather than with the new item 9 that only has its eid. Siblings outrank strangers,
+   so they are paired first, parent by parent; what they leave free finds its strangers through an inverted index
+   of rare tokens, so no pool is compared all against all.
 4. Tentative pairs that nothing better claimed are restored: a rewritten provision is "changed", not
    deleted and inserted again.
 
@@ -312,7 +313,7 @@ class _Matcher:
     def pair_by_similarity(self):
         """Pair free provisions whose parents are paired, most similar first; True when any pair was made.
 
-        Siblings outrank strangers (see _score), and candidates under different parents never compete for the same
+        Siblings outrank strangers (see score), and candidates under different parents never compete for the same
         provision; so siblings are paired first, parent by parent, and only what they leave free looks for a
         stranger. The pairs are those of ranking every candidate at once, without shortlisting strangers for the
         many provisions a sibling claims (most edited items: one or two in a part)."""
