@@ -1,11 +1,11 @@
 """Which notes a reader sees in an edition, and how many: the one place that decides it for every page."""
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from lawreader import vocabulary
 from lawreader.store.models import Annotation, Provision, Revision
-from lawreader.store.models.annotations import AnnotationKind
-from lawreader.store.queries import rows_among
+from lawreader.store.models.annotations import AnnotationKind, sees_drafts
+from lawreader.store.queries import MAX_IN_LIST, rows_among
 from lawreader.web.page_cache import cached_for_law
 
 # Notes about one edition's wording (its footnotes, "wording not verified", how its language versions differ) stay
@@ -39,21 +39,58 @@ def notes_shown_in(revision, user, kinds=None):
 
 def notes_for(revision, eids, user, kinds=None):
     """Notes to show beside the provisions `eids` of `revision` (None: the whole edition), keyed by eid, in one
-    query."""
+    query. A reader's page reads its notes by id from the edition's cached list of what is shown, so the rule's
+    subqueries are built and run once per version of the law rather than on every page."""
     if kinds is not None and not kinds:
         return {}
-    shown = (
-        notes_shown_in(revision, user, kinds)
-        .for_display()
-        .annotate(edition_valid_from=F("revision__valid_from"), edition_language=F("revision__language"))
-        .order_by("target_eid", "kind", "position", "id")
-    )
+    ids = None if eids is None or sees_drafts(user) else shown_among(shown_note_ids(revision, user, kinds), eids)
+    if ids is not None and len(ids) <= MAX_IN_LIST:
+        # Published only, again: within the second a process trusts a version, a note unpublished meanwhile stays
+        # hidden though the cached list still names it.
+        rows = displayed(Annotation.objects.visible_to(user).filter(pk__in=ids)) if ids else []
+    else:
+        rows = displayed(notes_shown_in(revision, user, kinds))
+        if eids is not None:
+            rows = rows_among(rows, "target_eid", eids)
     editions = {}
     by_eid = {}
-    for note in shown if eids is None else rows_among(shown, "target_eid", eids):
+    for note in rows:
         note.revision = editions.get(note.revision_id) or editions.setdefault(note.revision_id, edition_of(note))
         by_eid.setdefault(note.target_eid, []).append(note)
     return by_eid
+
+
+def displayed(notes):
+    return (
+        notes.for_display()
+        .annotate(edition_valid_from=F("revision__valid_from"), edition_language=F("revision__language"))
+        .order_by("target_eid", "kind", "position", "id")
+    )
+
+
+def shown_among(shown_ids, eids):
+    return [pk for eid in set(eids) for pk in shown_ids.get(eid, ())]
+
+
+def shown_note_ids(revision, user, kinds=None):
+    """{eid: ids of the notes shown on it} for the whole edition, by the rule above; what readers see is cached
+    with the law (a few integers per provision with notes), staff's is read afresh."""
+    if sees_drafts(user):
+        return read_shown_note_ids(revision, user, kinds)
+    return cached_for_readers(revision, "shown-notes", kinds, lambda: read_shown_note_ids(revision, user, kinds))
+
+
+def read_shown_note_ids(revision, user, kinds):
+    ids = {}
+    for eid, pk in notes_shown_in(revision, user, kinds).order_by().values_list("target_eid", "id"):
+        ids.setdefault(eid, []).append(pk)
+    return ids
+
+
+def cached_for_readers(revision, name, kinds, compute):
+    """What readers (not staff) see of an edition's notes of `kinds`, cached with the law."""
+    chosen = ",".join(sorted(kinds)) if kinds is not None else "all"
+    return cached_for_law(revision.law.slug, f"{name}:{revision.pk}:{chosen}", compute)
 
 
 def edition_of(note):
@@ -66,21 +103,20 @@ def edition_of(note):
 
 
 def note_counts_by_article(revision, user, kinds=None):
-    """{article eid: number of notes on it and its parts and items}; what readers see is cached with the law."""
-    if user is not None and user.is_staff:
-        return count_notes_by_article(revision, user, kinds)
-    key = f"note-counts:{revision.pk}:{','.join(sorted(kinds)) if kinds is not None else 'all'}"
-    return cached_for_law(revision.law.slug, key, lambda: count_notes_by_article(revision, user, kinds))
+    """{article eid: number of notes shown on it and its parts and items}, counted from the notes shown; what
+    readers see is cached with the law."""
+    if sees_drafts(user):
+        return count_by_article(shown_note_ids(revision, user, kinds))
+    return cached_for_readers(
+        revision, "note-counts", kinds, lambda: count_by_article(shown_note_ids(revision, user, kinds))
+    )
 
 
-def count_notes_by_article(revision, user, kinds=None):
-    """{article eid: notes shown on it and its parts and items}, by the same rule as the notes themselves."""
-    if kinds is not None and not kinds:
-        return {}
+def count_by_article(shown_ids):
     articles = vocabulary.eid_prefix(vocabulary.ARTICLE)
-    shown = notes_shown_in(revision, user, kinds).filter(target_eid__startswith=articles).order_by()
     counts = {}
-    for eid, count in shown.values("target_eid").annotate(count=Count("id")).values_list("target_eid", "count"):
-        article = vocabulary.article_of(eid)
-        counts[article] = counts.get(article, 0) + count
+    for eid, ids in shown_ids.items():
+        if eid.startswith(articles):
+            article = vocabulary.article_of(eid)
+            counts[article] = counts.get(article, 0) + len(ids)
     return counts

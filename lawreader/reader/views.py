@@ -232,10 +232,11 @@ def timeline_html(context, timeline):
 
     def render():
         meanwhile = acts_meanwhile(timeline, effects)
-        for edition in timeline.revisions:
-            edition.acts_meanwhile = meanwhile.get(edition.pk, [])
-            edition.acts_named = acts_named(edition.amending_acts, effects)
-        return render_to_string("reader/_timeline.html", {**context, "timeline": timeline.entries()})
+        entries = [
+            (edition, ends, meanwhile.get(edition.pk, []), acts_named(edition.amending_acts, effects))
+            for edition, ends in timeline.entries()
+        ]
+        return render_to_string("reader/_timeline.html", {**context, "timeline": entries})
 
     key = f"timeline:{revision.pk}:{context['language']}:{context['date']}:{interface_language()}"
     return cached_for_law(context["law"].slug, key, render)

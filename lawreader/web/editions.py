@@ -12,6 +12,7 @@ from lawreader import vocabulary
 from lawreader.store.models import Revision
 from lawreader.store.models.laws import LANGUAGE_CODES
 from lawreader.store.timeline import Timeline
+from lawreader.web.page_cache import cached_for_law
 
 
 class EditionNotFound(Exception):
@@ -73,8 +74,15 @@ def redirect_keeping_language(request, url):
 
 def timeline_and_edition(law, date, language):
     """The law's timeline and the edition in force on `date`, or EditionNotFound saying why there is none."""
-    timeline = Timeline.of(law, language)
+    timeline = law_timeline(law, language)
     return timeline, edition_in_force(timeline, date)
+
+
+def law_timeline(law, language):
+    """The law's timeline in `language`, read once per version of the law rather than on every page of it."""
+    timeline = cached_for_law(law.slug, f"timeline:{language}", lambda: Timeline.of(law, language))
+    law.first_edition_date = timeline.law.first_edition_date  # as reading the timeline tells the law it read
+    return timeline
 
 
 def edition_in_force(timeline, date):

@@ -59,6 +59,11 @@ FIELDS_DISPLAYED = (
 )
 
 
+def sees_drafts(user):
+    """Drafts are for staff only."""
+    return user is not None and user.is_active and user.is_staff
+
+
 class AnnotationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=AnnotationStatus.PUBLISHED)
@@ -69,10 +74,7 @@ class AnnotationQuerySet(models.QuerySet):
         return self.only(*FIELDS_DISPLAYED)
 
     def visible_to(self, user):
-        """Drafts are for staff only."""
-        if user is not None and user.is_active and user.is_staff:
-            return self
-        return self.published()
+        return self if sees_drafts(user) else self.published()
 
     # Bulk writes send no post_save; they announce the notes they touched, so what follows the store (the search
     # index) follows these too. (What readers see needs no announcement: see models/versions.py.)
