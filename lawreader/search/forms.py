@@ -40,7 +40,8 @@ class SearchForm(forms.Form):
         self.laws = {law.slug: law for law in Law.objects.all()}
         self.fields["law"].choices = [("", _("All laws")), *((slug, str(law)) for slug, law in self.laws.items())]
         # Only the languages some edition is in: a filter that can only find nothing is no help.
-        held = set(Revision.objects.published().values_list("language", flat=True).distinct())
+        # Unordered: the editions' ordering would make every edition a distinct row.
+        held = set(Revision.objects.published().order_by().values_list("language", flat=True).distinct())
         self.fields["language"].choices = [("", _("Default")), *((c, n) for c, n in LANGUAGES if c in held)]
         law = self.laws.get(self.data.get("law") or "")
         if law is not None:  # the kinds of provision the chosen law has

@@ -14,6 +14,7 @@ from lawreader.search.results import citation_candidates
 from lawreader.search.text import parse_query
 from lawreader.store.models import Law, Revision
 from lawreader.store.timeline import timelines
+from lawreader.web.editions import law_timeline
 
 
 @dataclass
@@ -91,7 +92,8 @@ def plan_search(options):
     search.forms.SearchForm)."""
     laws = [options["law"]] if options["law"] else list(Law.objects.all())
     language = options["language"] or (options["law"].default_language if options["law"] else "en")
-    law_timelines = timelines(laws, language).values()
+    # One law's timeline is kept with the law, as its pages keep it; all of them are read in one query.
+    law_timelines = [law_timeline(options["law"], language)] if options["law"] else timelines(laws, language).values()
     revisions = revisions_in_scope(law_timelines, options["edition"])
     within = options["within"] or "all"
     scope = Scope(
