@@ -9,30 +9,49 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 
-def result_html(result):
-    """One result: where it stands, its title, its snippet and its edition."""
-    edition = _("Edition of %(date)s") % {"date": date_format(result.entry.revision.valid_from, "j F Y")}
-    return (
-        '<li class="result">\n'
-        f"{heading_html(result)}"
-        f"{snippet_html(result)}"
-        f'    <p class="law-meta">{escape(edition)}</p>\n'
-        "  </li>\n"
-    )
+def results_html(results):
+    """A page's results, each on its own line. A page's results come from a few editions: each edition's line is
+    written once, not once a result."""
+    editions = {result.entry.revision_id: result.entry.revision for result in results}
+    lines = {revision_id: edition_line(revision) for revision_id, revision in editions.items()}
+    return "".join(f"\n  {result_html(result, lines[result.entry.revision_id])}" for result in results)
 
 
-def group_html(group):
+def edition_line(revision):
+    edition = _("Edition of %(date)s") % {"date": long_date(revision)}
+    return f'    <p class="law-meta">{escape(edition)}</p>\n'
+
+
+def result_html(result, edition):
+    """One result: where it stands, its title, its snippet and its edition (`edition_line`)."""
+    return f'<li class="result">\n{heading_html(result)}{snippet_html(result)}{edition}  </li>\n'
+
+
+def groups_html(groups):
+    """A page of provisions found in several editions; each edition's date and link is written once for all."""
+    editions = {revision.pk: revision for group in groups for revision in group.editions}
+    dates = {pk: long_date(revision) for pk, revision in editions.items()}
+    links = {pk: edition_link(revision) for pk, revision in editions.items()}
+    return "".join(f"\n  {group_html(group, dates, links)}" for group in groups)
+
+
+def long_date(revision):
+    return date_format(revision.valid_from, "j F Y")
+
+
+def edition_link(revision):
+    url = reverse("reader:edition", args=[revision.law.slug, revision.valid_from])
+    return f'<a href="{escape(url)}">{revision.valid_from:%Y-%m-%d}</a>'
+
+
+def group_html(group, dates, edition_links):
     """One provision (or note) found in several editions (a results.ProvisionGroup): its best result, and the
-    editions whose wording matched."""
+    editions whose wording matched (`dates` and `edition_links`: each edition's, by id)."""
     matches = _("Matches from the edition of %(first)s to the edition of %(last)s:") % {
-        "first": date_format(group.earliest.valid_from, "j F Y"),
-        "last": date_format(group.latest.valid_from, "j F Y"),
+        "first": dates[group.earliest.pk],
+        "last": dates[group.latest.pk],
     }
-    links = ", ".join(
-        f'<a href="{escape(reverse("reader:edition", args=[revision.law.slug, revision.valid_from]))}">'
-        f"{revision.valid_from:%Y-%m-%d}</a>"
-        for revision in group.editions
-    )
+    links = ", ".join(edition_links[revision.pk] for revision in group.editions)
     return (
         '<li class="result result-group">\n'
         f"{heading_html(group.first)}"
