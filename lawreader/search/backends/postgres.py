@@ -99,9 +99,12 @@ class PostgresBackend:
             # heading's words are the document's weight-A lexemes: read from the stored vector, not parsed again.
             exact = "(m.is_provision AND strip(ts_filter(m.document, '{a}')) = strip(to_tsvector(%s::regconfig, %s)))"
             heading = " ".join(query.highlight_words())
+            # The window counts the ranks alone: over the matches themselves it would keep every match's document
+            # until the last was counted (OFFSET 0 keeps the planner from folding the ranking into the count).
+            ranked = f"SELECT m.id, {exact} AS exact, ts_rank_cd(m.document, q.query) AS rank FROM m, q OFFSET 0"
             cursor.execute(
-                f"{matches}, page AS (SELECT m.id, {exact} AS exact, ts_rank_cd(m.document, q.query) AS rank, "
-                f"count(*) OVER () AS total FROM m, q ORDER BY exact DESC, rank DESC, m.id LIMIT %s OFFSET %s) "
+                f"{matches}, ranked AS ({ranked}), page AS (SELECT id, exact, rank, count(*) OVER () AS total "
+                f"FROM ranked ORDER BY exact DESC, rank DESC, id LIMIT %s OFFSET %s) "
                 f"SELECT {PAGE_ENTRY_COLUMNS}, ts_headline(%s::regconfig, coalesce(nullif(e.text, ''), e.heading), "
                 f"q.query, %s), page.total FROM page JOIN search_searchentry e ON e.id = page.id, q "
                 f"WHERE {PUBLISHED_ONLY} ORDER BY page.exact DESC, page.rank DESC, page.id",
