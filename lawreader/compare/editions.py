@@ -71,6 +71,7 @@ class EditionComparison:
     older: object
     newer: object
     comparison: object
+    changed_articles: list  # the articles with changes in them, in the order a redline reads
     notes_by_eid: dict
     effects_by_eid: dict  # eid → the effects of the acts first shown between the two editions: what explains it
 
@@ -82,13 +83,14 @@ class EditionComparison:
         }
 
 
+@cyclic_collection_paused()
 def compare_editions(older, newer, whole=False):
     """The change tree between two editions with what explains each change. Unless `whole`, provisions that read the
     same in both are not opened (see diff_trees): ask for `whole` to lay out unchanged text too."""
-    with cyclic_collection_paused():
-        comparison = compare_trees(*diff_trees(older, newer, whole))
+    comparison = compare_trees(*diff_trees(older, newer, whole))
+    changed_articles = comparison.changed_articles()
     changed_eids = {change.eid for change in comparison.iter_changes() if change.status != "unchanged"}
-    changed_eids |= {change.eid for change in comparison.changed_articles()}
+    changed_eids.update(change.eid for change in changed_articles)
     notes = (
         Annotation.objects.published()
         .for_display()
@@ -99,7 +101,7 @@ def compare_editions(older, newer, whole=False):
     for note in rows_among(notes, "target_eid", changed_eids):
         note.revision = newer  # the one they were all written for
         notes_by_eid.setdefault(note.target_eid, []).append(note)
-    return EditionComparison(older, newer, comparison, notes_by_eid, effects_between(older, newer))
+    return EditionComparison(older, newer, comparison, changed_articles, notes_by_eid, effects_between(older, newer))
 
 
 def effects_between(older, newer):
