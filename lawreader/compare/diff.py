@@ -151,7 +151,7 @@ def diff_words(old: str, new: str) -> list[TokenOp]:
     """
     old_tokens, new_tokens = DIFF_TOKEN_RE.findall(old), DIFF_TOKEN_RE.findall(new)
     matcher = SequenceMatcher(
-        None, [token.rstrip() for token in old_tokens], [token.rstrip() for token in new_tokens], autojunk=False
+        None, list(map(str.rstrip, old_tokens)), list(map(str.rstrip, new_tokens)), autojunk=False
     )
     ops = []
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
