@@ -456,8 +456,8 @@ def _strangers(new_profile, siblings, old_by_token, old_lengths):
     passed over."""
     postings = (found for found in map(old_by_token.get, new_profile.prefix) if found and len(found) <= MAX_POSTINGS)
     overlap = Counter(chain.from_iterable(postings))
-    # Most shared tokens first, then the nearest in length, then the first met (the -position): each provision has
-    # hundreds of candidates, ranked without a loop in Python.
+    # Most shared tokens first, then the nearest in length, then the first met (the -position). Each provision has
+    # hundreds of candidates: their ranks are built by map and zip, not a loop in Python.
     keys = list(overlap)
     gaps = map(abs, map(len(new_profile.tokens).__sub__, map(old_lengths.__getitem__, keys)))
     ranked = heapq.nlargest(
