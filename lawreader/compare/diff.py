@@ -28,14 +28,20 @@ not paired with each other), "changed" when its own number, heading or text diff
 left unpaired is "deleted" or "inserted".
 """
 
-import difflib
 import heapq
 import math
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
+from operator import neg
+from typing import NamedTuple
+
+# difflib's SequenceMatcher compiled: the same algorithm and the same results (a test holds it to difflib's), a
+# twentieth of the time; comparing two editions spends most of its time in it.
+from cydifflib import SequenceMatcher
 
 from lawreader.vocabulary import ARTICLE, CHAPTER, PREAMBLE, TEXT, last_segment
 
@@ -64,9 +70,9 @@ SIMILARITY_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 DIFF_TOKEN_RE = re.compile(r"\s+|(?:\w+|[^\w\s])\s*")
 
 
-@dataclass(frozen=True)
-class DiffNode:
-    """One provision of one edition; `content_hash` covers its own fields and its whole subtree."""
+class DiffNode(NamedTuple):
+    """One provision of one edition; `content_hash` covers its own fields and its whole subtree. A named tuple: a
+    comparison of two editions builds tens of thousands of them."""
 
     eid: str
     kind: str
@@ -77,20 +83,19 @@ class DiffNode:
     children: tuple["DiffNode", ...] = ()
 
 
-@dataclass
-class TokenOp:
+class TokenOp(NamedTuple):
     op: str  # EQUAL | INSERT | DELETE
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     status: str  # INSERTED | DELETED | CHANGED | MOVED | UNCHANGED
     old: DiffNode | None
     new: DiffNode | None
-    text_ops: list[TokenOp] = field(default_factory=list)  # empty when the text is equal or there is no pair
-    heading_ops: list[TokenOp] = field(default_factory=list)
-    children: list["Change"] = field(default_factory=list)  # empty for a subtree skipped as identical
+    text_ops: Sequence[TokenOp] = ()  # empty when the text is equal or there is no pair
+    heading_ops: Sequence[TokenOp] = ()
+    children: Sequence["Change"] = ()  # empty for a subtree skipped as identical
 
     @property
     def eid(self) -> str:
@@ -145,8 +150,8 @@ def diff_words(old: str, new: str) -> list[TokenOp]:
     without that whitespace, so "лицо" at the end of a sentence still equals "лицо " in the middle of one.
     """
     old_tokens, new_tokens = DIFF_TOKEN_RE.findall(old), DIFF_TOKEN_RE.findall(new)
-    matcher = difflib.SequenceMatcher(
-        None, [token.rstrip() for token in old_tokens], [token.rstrip() for token in new_tokens], autojunk=False
+    matcher = SequenceMatcher(
+        None, list(map(str.rstrip, old_tokens)), list(map(str.rstrip, new_tokens)), autojunk=False
     )
     ops = []
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
@@ -207,8 +212,7 @@ def _descendants(node):
         stack.extend(current.children)
 
 
-@dataclass
-class _Placement:
+class _Placement(NamedTuple):
     """An unpaired provision and where it sits; its parent is always inside the compared region."""
 
     node: DiffNode
@@ -369,11 +373,13 @@ class _Matcher:
         for profile in old_profiles:
             for token in profile.prefix:
                 old_by_token[token].append(id(profile))
+        old_lengths = {id(profile): len(profile.tokens) for profile in old_profiles}
         by_new_parent = self.by_new_parent(old_profiles)
         candidates = []
         for new_profile in waiting:
             siblings = by_new_parent.get(id(new_profile.placement.parent), ())
-            for old_profile in _strangers(new_profile, siblings, old_by_token, old_by_id):
+            for key in _strangers(new_profile, siblings, old_by_token, old_lengths):
+                old_profile = old_by_id[key]
                 if id(old_profile.placement.node) in self.free_old:
                     candidates += self.candidate(old_profile, new_profile)
         return candidates
@@ -420,61 +426,57 @@ class _Profile:
 
     placement: _Placement
     tokens: list[str]
-    counts: Counter
     prefix: list[tuple[str, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, placement):
         node = placement.node
         tokens = SIMILARITY_TOKEN_RE.findall(f"{node.heading} {node.text}".casefold())
-        return cls(placement, tokens, Counter(tokens))
+        return cls(placement, tokens)
 
     @cached_property
     def occurrences(self):
-        """Tokens numbered by occurrence ("лицо", 0), ("лицо", 1): a multiset as a set."""
-        return [(token, occurrence) for token, count in self.counts.items() for occurrence in range(count)]
+        """Tokens numbered by occurrence ("лицо", 0), ("лицо", 1): a multiset as a set, so that what two profiles
+        share is a set intersection."""
+        return frozenset(
+            (token, occurrence) for token, count in Counter(self.tokens).items() for occurrence in range(count)
+        )
 
 
-@dataclass
-class _Candidate:
+class _Candidate(NamedTuple):
     old: _Placement
     new: _Placement
     score: tuple
 
 
-def _strangers(new_profile, siblings, old_by_token, old_by_id):
-    """Where to look for `new_profile`'s old self beyond its old siblings: the old provisions sharing the most of
-    its rarest tokens (at most MAX_CANDIDATES of them, siblings among them, then left out). A token shared by more
-    than MAX_POSTINGS provisions says little about identity and would make the search quadratic, so it is passed
-    over."""
-    overlap = Counter()
-    for token in new_profile.prefix:
-        postings = old_by_token.get(token, ())
-        if len(postings) <= MAX_POSTINGS:
-            overlap.update(postings)
-    length = len(new_profile.tokens)
-    # Most shared tokens first, then the nearest in length, then the first met (the -position). Only those sharing
-    # at least as many tokens as the MAX_CANDIDATES-th best can be among them: rank those alone, not the thousands
-    # some tokens reach.
-    least = min(heapq.nlargest(MAX_CANDIDATES, overlap.values()), default=0)
-    ranked = [
-        (count, -abs(len(old_by_id[key].tokens) - length), -position, key)
-        for position, (key, count) in enumerate(overlap.items())
-        if count >= least
-    ]
-    elsewhere = [key for *_rank, key in heapq.nlargest(MAX_CANDIDATES, ranked)]
+def _strangers(new_profile, siblings, old_by_token, old_lengths):
+    """Where to look for `new_profile`'s old self beyond its old siblings: the ids of the old provisions sharing the
+    most of its rarest tokens (at most MAX_CANDIDATES of them, siblings among them, then left out). A token shared by
+    more than MAX_POSTINGS provisions says little about identity and would make the search quadratic, so it is
+    passed over."""
+    postings = (found for found in map(old_by_token.get, new_profile.prefix) if found and len(found) <= MAX_POSTINGS)
+    overlap = Counter(chain.from_iterable(postings))
+    # Most shared tokens first, then the nearest in length, then the first met (the -position). Each provision has
+    # hundreds of candidates: their ranks are built by map and zip, not a loop in Python.
+    keys = list(overlap)
+    gaps = map(abs, map(len(new_profile.tokens).__sub__, map(old_lengths.__getitem__, keys)))
+    ranked = heapq.nlargest(
+        MAX_CANDIDATES, zip(overlap.values(), map(neg, gaps), range(0, -len(keys), -1), keys, strict=True)
+    )
     sibling_ids = {id(old) for old in siblings}
-    return [old_by_id[key] for key in elsewhere if key not in sibling_ids]
+    return [key for *_rank, key in ranked if key not in sibling_ids]
 
 
 def _set_prefixes(profiles, indexed):
     """Prefix filtering: with tokens ordered rarest first among `profiles`, two token sets whose Jaccard reaches
     JACCARD_BOUND share a token among the first len - ceil(JACCARD_BOUND * len) + 1 of each; only those are
     indexed or looked up, so only the profiles `indexed` need theirs."""
-    occurrences = {id(profile): profile.occurrences for profile in profiles}
-    frequency = Counter(token for tokens in occurrences.values() for token in tokens)
+    frequency = Counter(chain.from_iterable(profile.occurrences for profile in profiles))
+    # Every token's place in that order, worked out once: each profile then sorts its tokens by a number.
+    rarest_first = sorted(zip(frequency.values(), frequency, strict=True))
+    place = {token: order for order, (_frequency, token) in enumerate(rarest_first)}
     for profile in indexed:
-        tokens = sorted(occurrences[id(profile)], key=lambda token: (frequency[token], token))
+        tokens = sorted(profile.occurrences, key=place.__getitem__)
         needed_overlap = math.ceil(JACCARD_BOUND * len(tokens) - 1e-9)
         profile.prefix = tokens[: len(tokens) - needed_overlap + 1]
 
@@ -486,16 +488,9 @@ def _similarity(old, new):
     total = len(old.tokens) + len(new.tokens)
     if 2 * min(len(old.tokens), len(new.tokens)) < SIMILARITY_THRESHOLD * total:
         return 0.0
-    if 2 * _shared_tokens(old.counts, new.counts) < SIMILARITY_THRESHOLD * total:
+    if 2 * len(old.occurrences & new.occurrences) < SIMILARITY_THRESHOLD * total:
         return 0.0
-    return difflib.SequenceMatcher(None, old.tokens, new.tokens, autojunk=False).ratio()
-
-
-def _shared_tokens(old_counts, new_counts):
-    """How many tokens two multisets share — the size of `old_counts & new_counts` without building it."""
-    if len(old_counts) > len(new_counts):
-        old_counts, new_counts = new_counts, old_counts
-    return sum(min(count, new_counts[token]) for token, count in old_counts.items() if token in new_counts)
+    return SequenceMatcher(None, old.tokens, new.tokens, autojunk=False).ratio()
 
 
 # --- the change tree ---------------------------------------------------------------------------------------------
@@ -515,8 +510,8 @@ class _ChangeBuilder:
             _pair_status(old, new, moved),
             old,
             new,
-            text_ops=diff_words(old.text, new.text) if old.text != new.text else [],
-            heading_ops=diff_words(old.heading, new.heading) if old.heading != new.heading else [],
+            text_ops=diff_words(old.text, new.text) if old.text != new.text else (),
+            heading_ops=diff_words(old.heading, new.heading) if old.heading != new.heading else (),
             children=self.merged_children(old, new),
         )
 

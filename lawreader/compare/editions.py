@@ -1,6 +1,7 @@
 """What the comparison pages need from the store: two editions as diff trees, and the notes that explain them."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 
 from django.utils.translation import gettext as _
@@ -71,8 +72,26 @@ class EditionComparison:
     older: object
     newer: object
     comparison: object
-    notes_by_eid: dict
+    changed_articles: list  # the articles with changes in them, in the order a redline reads
     effects_by_eid: dict  # eid → the effects of the acts first shown between the two editions: what explains it
+
+    @cached_property
+    def notes_by_eid(self):
+        """{eid: the newer edition's notes that explain the change to it}, read when first asked for: the page shows
+        them, the API does not."""
+        changed_eids = {change.eid for change in self.comparison.iter_changes() if change.status != "unchanged"}
+        changed_eids.update(change.eid for change in self.changed_articles)
+        notes = (
+            Annotation.objects.published()
+            .for_display()
+            .filter(revision=self.newer, kind__in=EXPLAINING_KINDS)
+            .order_by("target_eid", "position")
+        )
+        notes_by_eid = {}
+        for note in rows_among(notes, "target_eid", changed_eids):
+            note.revision = self.newer  # the one they were all written for
+            notes_by_eid.setdefault(note.target_eid, []).append(note)
+        return notes_by_eid
 
     @property
     def language_differences(self):
@@ -82,24 +101,12 @@ class EditionComparison:
         }
 
 
+@cyclic_collection_paused()
 def compare_editions(older, newer, whole=False):
     """The change tree between two editions with what explains each change. Unless `whole`, provisions that read the
     same in both are not opened (see diff_trees): ask for `whole` to lay out unchanged text too."""
-    with cyclic_collection_paused():
-        comparison = compare_trees(*diff_trees(older, newer, whole))
-    changed_eids = {change.eid for change in comparison.iter_changes() if change.status != "unchanged"}
-    changed_eids |= {change.eid for change in comparison.changed_articles()}
-    notes = (
-        Annotation.objects.published()
-        .for_display()
-        .filter(revision=newer, kind__in=EXPLAINING_KINDS)
-        .order_by("target_eid", "position")
-    )
-    notes_by_eid = {}
-    for note in rows_among(notes, "target_eid", changed_eids):
-        note.revision = newer  # the one they were all written for
-        notes_by_eid.setdefault(note.target_eid, []).append(note)
-    return EditionComparison(older, newer, comparison, notes_by_eid, effects_between(older, newer))
+    comparison = compare_trees(*diff_trees(older, newer, whole))
+    return EditionComparison(older, newer, comparison, comparison.changed_articles(), effects_between(older, newer))
 
 
 def effects_between(older, newer):

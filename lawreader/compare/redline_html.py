@@ -2,7 +2,7 @@
 wording word by word, the notes on it, and the unchanged provisions around it folded. A comparison of two editions
 of a large code lays out thousands of provisions; as template includes that took seconds.
 
-The comparison and history pages both write changes through this (the `changes` and `change` template tags)."""
+The comparison page (its view) and the history page (the `change` template tag) both write changes through this."""
 
 from dataclasses import dataclass, field
 from html import escape

@@ -4,12 +4,15 @@ import datetime
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from lawreader import vocabulary
 from lawreader.annotate.display import as_written
+from lawreader.annotate.note_html import NotePlace
 from lawreader.compare import presentation
 from lawreader.compare.editions import compare_editions, editions_to_compare, provision_history
+from lawreader.compare.redline_html import Redline, changed_articles_html, rows_html
 from lawreader.memory import cyclic_collection_paused
 from lawreader.store.amendments import acts_of, effects_of, effects_touching
 from lawreader.store.models import Law
@@ -45,28 +48,43 @@ def editions_page(request, slug, first, second):
         return not_found(request, error)
     full = request.GET.get("show") == "all"
     result = compare_editions(older, newer, whole=full)
-    permalink_base = reverse("reader:edition", args=[law.slug, newer.valid_from])
     layout = request.GET.get("layout") if request.GET.get("layout") in LAYOUTS else "inline"
+    query = language_query(language, law, separator="&")
+    permalink_base = reverse("reader:edition", args=[law.slug, newer.valid_from])
+    # The changes and the changed articles are written here, and the context keeps only their HTML: a template's
+    # context lives in reference cycles, and with the comparison in it the cycle collector would have the whole
+    # comparison to walk after the page is sent.
+    redline = Redline(
+        law=law,
+        newer=newer,
+        older=older,
+        language=language,
+        language_query=query,
+        full_text=f"?show=all&amp;layout={layout}{query}",
+        layout=layout,
+        # Unchanged provisions around a change are folded, except when the reader asked for the full text.
+        fold_context=not full,
+        language_differences=result.language_differences,
+        effects_by_eid=result.effects_by_eid,
+        notes_by_eid={eid: as_written(notes, permalink_base) for eid, notes in result.notes_by_eid.items()},
+        notes=NotePlace(law.slug, newer, query, request.user.has_perm("store.change_annotation")),
+    )
     context = {
         "law": law,
         "older": older,
         "newer": newer,
-        "language_differences": result.language_differences,
-        "notes_by_eid": {eid: as_written(notes, permalink_base) for eid, notes in result.notes_by_eid.items()},
-        "effects_by_eid": result.effects_by_eid,
-        "comparison": result.comparison,
-        "root": presentation.present(result.comparison.root, full),
         "counts": result.comparison.counts,
-        "changed_articles": result.comparison.changed_articles(),
+        # The top rows are never folded; those inside a change as the page says.
+        "changes_html": mark_safe(rows_html(presentation.present(result.comparison.root, full).rows, False, redline)),
+        "changed_articles_count": len(result.changed_articles),
+        "changed_articles_html": mark_safe(changed_articles_html(result.changed_articles)),
         "timeline": timeline.entries(),
         "layout": layout,
         "full": full,
-        # Unchanged provisions around a change are folded, except when the reader asked for the full text.
-        "fold_context": not full,
         "first": first,
         "second": second,
         "language": language,
-        "language_query": language_query(language, law, separator="&"),
+        "language_query": query,
         "same_edition": older.pk == newer.pk,
         # The acts read from the footnotes, each linked to its page; else the editions' own list of them.
         "acts": sorted(

@@ -1,39 +1,13 @@
-"""`{% changes rows %}`, `{% change view %}` and `{% changed_articles_list changes %}`: changes as the comparison
-and history pages show them (compare/redline_html.py)."""
+"""`{% change entry %}`: a provision's change as its history page shows it (compare/redline_html.py; the comparison
+page writes its changes in its view)."""
 
 from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from lawreader.annotate.note_html import NotePlace
-from lawreader.compare.redline_html import Redline, change_html, changed_articles_html, rows_html
+from lawreader.compare.redline_html import Redline, change_html
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def changes(context, rows):
-    """The comparison page's changes between `older` and `newer` (the top rows never folded; those inside a change
-    as the page says)."""
-    perms = context.get("perms")
-    layout, query = context["layout"], context["language_query"]
-    redline = Redline(
-        law=context["law"],
-        newer=context["newer"],
-        older=context["older"],
-        language=context["language"],
-        language_query=query,
-        full_text=f"?show=all&amp;layout={layout}{query}",
-        layout=layout,
-        fold_context=context["fold_context"],
-        language_differences=context["language_differences"],
-        effects_by_eid=context["effects_by_eid"],
-        notes_by_eid=context["notes_by_eid"],
-        notes=NotePlace(
-            context["law"].slug, context["newer"], query, bool(perms) and "store.change_annotation" in perms
-        ),
-    )
-    return mark_safe(rows_html(rows, False, redline))  # safe: built from escaped parts
 
 
 @register.simple_tag(takes_context=True)
@@ -50,9 +24,3 @@ def change(context, entry):
         full_text=f"{unfolded}?show=all&amp;layout=inline{query.replace('?', '&amp;')}",
     )
     return mark_safe(change_html(entry.presented, redline))  # safe: built from escaped parts
-
-
-@register.simple_tag
-def changed_articles_list(changes):
-    """The changed articles as the comparison's sidebar lists them: hundreds on a comparison of a large code."""
-    return mark_safe(changed_articles_html(changes))  # safe: built from escaped parts
