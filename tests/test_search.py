@@ -9,7 +9,7 @@ from lawreader.search.backends import get_backend
 from lawreader.search.backends.base import Scope, scope_branches
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Annotation, Provision, Revision
-from tests.builders import import_text, make_law, note_on
+from tests.builders import import_text, make_law, note_on, statute_text
 
 pytestmark = pytest.mark.django_db
 LAW = "/laws/foreign-intelligence"
@@ -454,3 +454,24 @@ def test_the_search_form_shows_the_choices_the_reader_made(client, bundled_law):
     for name in ("law", "kind", "language"):
         assert '<option value="" selected>' in plain.split(f'<select name="{name}"')[1].split("</select>")[0]
     assert 'value="intelligence"' in plain.split('name="q"')[1].split(">")[0]
+
+
+def test_an_editions_entries_go_into_the_full_text_table_as_one_segment_however_many_notes_it_has():
+    """FTS5 writes out what it holds as a new segment whenever a rowid is lower than the last one written; the
+    notes' entries are keyed by their negated ids, so written in their order each note cost a segment (and the
+    merges after). They go in lowest rowid first."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps each entry's document in its row")
+
+    def segments():
+        cursor.execute("SELECT count(DISTINCT segid) FROM search_fts_idx")
+        return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        # Segments left as written, never merged (the test's transaction, and the settings with it, is rolled back).
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('crisismerge', 1000)")
+        before = segments()
+        revision = import_text(make_law(slug="many-footnotes"), statute_text(chapters=3, articles_per_chapter=10))
+        assert SearchEntry.objects.filter(revision=revision, annotation__isnull=False).count() == 30
+        assert segments() == before + 1

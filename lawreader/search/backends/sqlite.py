@@ -1,5 +1,7 @@
 """SQLite full-text search: an FTS5 table of stemmed heading and text, ranked with bm25 (heading weighted)."""
 
+from operator import itemgetter
+
 from django.db import connection
 from django.utils.html import escape
 
@@ -63,6 +65,9 @@ class SqliteBackend:
             (fts_rowid(entry_id, annotation_id), stems(heading, language), stems(text, language))
             for entry_id, annotation_id, heading, text, language in entries
         ]
+        # In ascending rowids: FTS5 writes out what it holds in memory as a new segment whenever a rowid is lower
+        # than the last, which the notes' negated ids, in order, are every time (a segment per note, then merges).
+        rows.sort(key=itemgetter(0))
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO search_fts(rowid, heading, text) VALUES (%s, %s, %s)", rows)
 
