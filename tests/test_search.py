@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from lawreader.search import index
 from lawreader.search.backends import get_backend
@@ -475,3 +476,13 @@ def test_an_editions_entries_go_into_the_full_text_table_as_one_segment_however_
         revision = import_text(make_law(slug="many-footnotes"), statute_text(chapters=3, articles_per_chapter=10))
         assert SearchEntry.objects.filter(revision=revision, annotation__isnull=False).count() == 30
         assert segments() == before + 1
+
+
+def test_unindexing_an_edition_deletes_its_entries_in_one_statement(bundled_law):
+    """Not read as instances and deleted a hundred at a time: a code's edition has tens of thousands."""
+    revision = bundled_law.revisions.order_by("valid_from").last()
+    with CaptureQueriesContext(connection) as queries:
+        index.unindex(SearchEntry.objects.filter(revision=revision))
+    assert not SearchEntry.objects.filter(revision=revision).exists()
+    # SQLite's full-text rows first, then the entries; PostgreSQL's documents are in the entries' rows.
+    assert len(queries) == (2 if connection.vendor == "sqlite" else 1)
