@@ -93,6 +93,24 @@ def test_an_import_costs_the_same_queries_and_moves_the_version_as_often_however
     assert costs[0] == costs[1]
 
 
+def test_replacing_an_edition_costs_the_same_queries_however_many_notes_it_had():
+    """The notes an earlier import wrote are deleted in one statement, not read and unindexed one by one; the
+    index keeps the new notes' entries and none of the old."""
+    costs = []
+    for slug, articles in (("few-notes", 1), ("many-notes", 8)):
+        law = make_law(slug=slug)
+        text = re.sub(r"as amended by .*", "as amended.", statute_text(chapters=1, articles_per_chapter=articles))
+        old_notes = set(Annotation.objects.filter(revision=import_text(law, text)).values_list("pk", flat=True))
+        with CaptureQueriesContext(connection) as queries:
+            revision = import_text(law, text, replace=True)
+        notes = Annotation.objects.filter(revision=revision)
+        assert notes.count() == articles and not old_notes & set(notes.values_list("pk", flat=True))
+        indexed = SearchEntry.objects.filter(revision=revision, annotation__isnull=False)
+        assert sorted(indexed.values_list("annotation_id", flat=True)) == sorted(notes.values_list("pk", flat=True))
+        costs.append(len(queries))
+    assert costs[0] == costs[1]
+
+
 def test_an_import_that_fails_after_writing_its_notes_leaves_nothing_and_the_version_triggers_in_place(monkeypatch):
     law = make_law()
 

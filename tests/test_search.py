@@ -3,13 +3,14 @@
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from lawreader.search import index
 from lawreader.search.backends import get_backend
 from lawreader.search.backends.base import Scope, scope_branches
 from lawreader.search.models import SearchEntry
 from lawreader.store.models import Annotation, Provision, Revision
-from tests.builders import import_text, make_law, note_on
+from tests.builders import import_text, make_law, note_on, statute_text
 
 pytestmark = pytest.mark.django_db
 LAW = "/laws/foreign-intelligence"
@@ -454,3 +455,34 @@ def test_the_search_form_shows_the_choices_the_reader_made(client, bundled_law):
     for name in ("law", "kind", "language"):
         assert '<option value="" selected>' in plain.split(f'<select name="{name}"')[1].split("</select>")[0]
     assert 'value="intelligence"' in plain.split('name="q"')[1].split(">")[0]
+
+
+def test_an_editions_entries_go_into_the_full_text_table_as_one_segment_however_many_notes_it_has():
+    """FTS5 writes out what it holds as a new segment whenever a rowid is lower than the last one written; the
+    notes' entries are keyed by their negated ids, so written in their order each note cost a segment (and the
+    merges after). They go in lowest rowid first."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps each entry's document in its row")
+
+    def segments():
+        cursor.execute("SELECT count(DISTINCT segid) FROM search_fts_idx")
+        return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        # Segments left as written, never merged (the test's transaction, and the settings with it, is rolled back).
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('crisismerge', 1000)")
+        before = segments()
+        revision = import_text(make_law(slug="many-footnotes"), statute_text(chapters=3, articles_per_chapter=10))
+        assert SearchEntry.objects.filter(revision=revision, annotation__isnull=False).count() == 30
+        assert segments() == before + 1
+
+
+def test_unindexing_an_edition_deletes_its_entries_in_one_statement(bundled_law):
+    """Not read as instances and deleted a hundred at a time: a code's edition has tens of thousands."""
+    revision = bundled_law.revisions.order_by("valid_from").last()
+    with CaptureQueriesContext(connection) as queries:
+        index.unindex(SearchEntry.objects.filter(revision=revision))
+    assert not SearchEntry.objects.filter(revision=revision).exists()
+    # SQLite's full-text rows first, then the entries; PostgreSQL's documents are in the entries' rows.
+    assert len(queries) == (2 if connection.vendor == "sqlite" else 1)

@@ -1,11 +1,13 @@
 """Keeping the search index in step with the store. Every write goes through here, inside the caller's
 transaction, so the index never disagrees with the text a reader sees."""
 
+from django.db import connection
+
 from lawreader import vocabulary
 from lawreader.annotate.rendering import plain_text
 from lawreader.search.backends import get_backend
 from lawreader.search.models import SearchEntry
-from lawreader.store.models import Annotation, Provision
+from lawreader.store.models import Annotation, Provision, Revision
 from lawreader.store.models.provisions import ProvisionKind, interface_language
 
 SEPARATOR = " › "
@@ -25,13 +27,29 @@ def index_revision(revision):
         note_entry(revision, note_id, target_eid, title, body, breadcrumbs.get(target_eid, WHOLE_LAW))
         for note_id, target_eid, title, body in notes
     ]
-    get_backend().insert(ENTRY_FIELDS, entries, SearchEntry.objects.filter(revision=revision))
+    get_backend().insert(
+        ENTRY_FIELDS, entries, SearchEntry.objects.filter(revision=revision), earlier_entries(revision)
+    )
     return len(entries)
+
+
+def earlier_entries(revision):
+    """The entries of the law's edition in the same language before this one: most of its words are this one's."""
+    earlier = (
+        Revision.objects.filter(law_id=revision.law_id, language=revision.language, valid_from__lt=revision.valid_from)
+        .order_by("-valid_from")
+        .values("pk")[:1]
+    )
+    return SearchEntry.objects.filter(revision__in=earlier)
 
 
 def unindex(entries):
     get_backend().remove(entries)
-    entries.delete()
+    # In one statement: Django's delete reads every entry as an instance to announce it (something listens to every
+    # model's deletions), and an edition has tens of thousands. Nothing listens to an entry's.
+    sql, params = entries.values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table} WHERE id IN ({sql})", params)
 
 
 def index_annotations(annotation_ids):

@@ -26,8 +26,10 @@ def path_step(position):
 
 
 def next_root_path():
-    last_root = Provision.objects.filter(depth=1).order_by("-path").values_list("path", flat=True).first()
-    position = Provision._str2int(last_root) + 1 if last_root else 1
+    # Every path starts with its root's, so the greatest path starts with the last root's: one step down the path
+    # index, where looking for the last row of depth 1 read the whole last tree backwards to its root.
+    last_path = Provision.objects.order_by("-path").values_list("path", flat=True).first()
+    position = Provision._str2int(last_path[: Provision.steplen]) + 1 if last_path else 1
     return path_step(position)
 
 

@@ -36,10 +36,11 @@ STAGING = "search_searchentry_staged"
 
 
 class PostgresBackend:
-    def insert(self, fields, rows, inserted):
+    def insert(self, fields, rows, inserted, earlier):
         """New entries (tuples of `fields`' values) with their documents computed as they go in: filled in by an
         UPDATE afterwards, every row and its index entries would be written twice. They are copied into a
-        temporary table first, numbered, and inserted from it in that order, so their ids follow the rows'."""
+        temporary table first, numbered, and inserted from it in that order, so their ids follow the rows'.
+        `earlier` goes unused: PostgreSQL works out every document itself, with nothing to take from another's."""
         columns = ", ".join(SearchEntry._meta.get_field(name).column for name in fields)
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE TEMPORARY TABLE {STAGING} AS SELECT {columns} FROM search_searchentry WITH NO DATA")

@@ -1,5 +1,7 @@
 """SQLite full-text search: an FTS5 table of stemmed heading and text, ranked with bm25 (heading weighted)."""
 
+from operator import itemgetter
+
 from django.db import connection
 from django.utils.html import escape
 
@@ -31,21 +33,59 @@ def fts_rowid(entry_id, annotation_id):
 
 
 class SqliteBackend:
-    def insert(self, fields, rows, inserted):
-        """New entries (tuples of `fields`' values), indexed; `inserted` selects them once they are in: the full-text
-        table is keyed by their ids."""
+    def insert(self, fields, rows, inserted, earlier):
+        """New entries (tuples of `fields`' values), indexed; `inserted` selects them once they are in. The full-text
+        table is keyed by their ids, which follow the rows' order (AUTOINCREMENT): it is written from the rows in
+        hand, their ids alone read back. `earlier` selects indexed entries (the edition before) whose stems are
+        taken for the same words rather than worked out again: an edition repeats most of the last one's text."""
+        rows = list(rows)
         insert_rows(SearchEntry, fields, rows)
-        self.add(inserted)
+        ids = inserted.order_by("id").values_list("id", flat=True)
+        annotation, heading, text, language = map(fields.index, ("annotation_id", "heading", "text", "language"))
+        self.index(
+            (
+                (entry_id, row[annotation], row[heading], row[text], row[language])
+                for entry_id, row in zip(ids, rows, strict=True)
+            ),
+            self.indexed_stems(earlier),
+        )
 
     def add(self, entries):
+        self.index(entries.values_list("id", "annotation_id", "heading", "text", "language"), {})
+
+    def index(self, entries, known):
+        """Write entries (id, annotation id, heading, text, language) into the full-text table; `known` holds
+        stemmed texts by (language, text) already worked out."""
+
+        def stems(text, language):
+            found = known.get((language, text))
+            return stemmed(text, language) if found is None else found
+
         rows = [
-            (fts_rowid(entry_id, annotation_id), stemmed(heading, language), stemmed(text, language))
-            for entry_id, annotation_id, heading, text, language in entries.values_list(
-                "id", "annotation_id", "heading", "text", "language"
-            )
+            (fts_rowid(entry_id, annotation_id), stems(heading, language), stems(text, language))
+            for entry_id, annotation_id, heading, text, language in entries
         ]
+        # In ascending rowids: FTS5 writes out what it holds in memory as a new segment whenever a rowid is lower
+        # than the last, which the notes' negated ids, in order, are every time (a segment per note, then merges).
+        rows.sort(key=itemgetter(0))
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO search_fts(rowid, heading, text) VALUES (%s, %s, %s)", rows)
+
+    def indexed_stems(self, entries):
+        """{(language, text): its stems} of the headings and texts of indexed `entries`, as the index holds them."""
+        sql, params = entries.values("id").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.language, e.heading, e.text, f.heading, f.text FROM (SELECT language, heading, text, "
+                f"{FTS_ROWID} AS fts_rowid FROM search_searchentry WHERE id IN ({sql})) AS e "
+                f"JOIN search_fts f ON f.rowid = e.fts_rowid",
+                params,
+            )
+            known = {}
+            for language, heading, text, stemmed_heading, stemmed_text in cursor.fetchall():
+                known[language, heading] = stemmed_heading
+                known[language, text] = stemmed_text
+        return known
 
     def remove(self, entries):
         sql, params = entries.values("id", "annotation_id").query.sql_with_params()
