@@ -176,3 +176,18 @@ def test_the_library_does_not_repeat_the_current_editions_date(client, bundled_l
     html = client.get("/laws/").content.decode()
     assert "in force from 5 January 2024, in force from" not in html
     assert "Current edition: Revised edition in force from 5 January 2024." in html
+
+
+def test_an_article_page_missed_by_the_page_cache_costs_three_queries_once_the_law_is_warm(client, bundled_law):
+    # The law, the article's subtree and its notes (read by id from the list of notes the edition shows, which is
+    # kept with the law's contents); a law without notes has none to read.
+    plain = make_law(slug="plain")
+    import_text(plain, statute_text(chapters=1, articles_per_chapter=3, parts=2, items=2))
+    plain.annotations.all().delete()
+    for article_url, queries in [(f"{BASE}/on/2014-04-18/art_9/", 3), ("/laws/plain/on/2020-01-01/art_2/", 2)]:
+        page_cache.clear()
+        client.get(article_url)  # warms what the law keeps with its version
+        page_cache.clear_pages()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(article_url).status_code == 200
+        assert len(captured) == queries, [query["sql"][:120] for query in captured]
