@@ -12,7 +12,7 @@ from lawreader.search.index import SEPARATOR
 from lawreader.search.models import SearchEntry
 from lawreader.search.results import citation_candidates
 from lawreader.search.text import parse_query
-from lawreader.store.models import Law, Revision
+from lawreader.store.models import Revision
 from lawreader.store.timeline import timelines
 from lawreader.web.editions import law_timeline
 
@@ -90,7 +90,7 @@ class SearchPlan:
 def plan_search(options):
     """The laws, language, editions and scope a search covers, and what its words cite (options: the cleaned data of
     search.forms.SearchForm)."""
-    laws = [options["law"]] if options["law"] else list(Law.objects.all())
+    laws = options["laws"]
     language = options["language"] or (options["law"].default_language if options["law"] else "en")
     # One law's timeline is kept with the law, as its pages keep it; all of them are read in one query.
     law_timelines = [law_timeline(options["law"], language)] if options["law"] else timelines(laws, language).values()

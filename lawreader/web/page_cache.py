@@ -51,6 +51,7 @@ PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 # Query parameters that make a page the reader's own (their note filter): such requests are never cached.
 PERSONAL_PARAMETERS = ("notes", "notes_form")
 MISSING = object()
+LIBRARY = ":library"  # the library's version is memoised beside the laws' under a key no slug can be
 
 
 class LocalLayer:
@@ -157,6 +158,15 @@ def public_version(slug):
     return None if version is MISSING else version
 
 
+def library_version():
+    """The library's version (LawVersionQuerySet.of_library), read at most once per trust window."""
+    version = local.version(LIBRARY)
+    if version is None:
+        version = LawVersion.objects.of_library()
+        local.remember_version(LIBRARY, version)
+    return version
+
+
 def cached_for_law(slug, name, compute, in_process=True):
     """Data derived from a law's public content (its contents, note counts), cached until that content changes: in
     the shared cache, and unless `in_process` is False (large bytes) as the object itself in this process. Callers
@@ -164,7 +174,16 @@ def cached_for_law(slug, name, compute, in_process=True):
     version = public_version(slug)
     if version is None:
         return compute()
-    key = f"lawreader:{name}:{version.law_id}:{version.version}"
+    return cached_derived(f"lawreader:{name}:{version.law_id}:{version.version}", compute, in_process)
+
+
+def cached_for_library(name, compute):
+    """Data derived from every law's public content (the laws, the languages their editions are in), cached as
+    cached_for_law caches one law's until any law's public content changes or a law is added or removed."""
+    return cached_derived(f"lawreader:{name}:library:{library_version()}", compute)
+
+
+def cached_derived(key, compute, in_process=True):
     value = local.derived_value(key) if in_process else MISSING
     if value is MISSING:
         value = cache.get_or_set(key, compute, PAGE_TIMEOUT)

@@ -26,6 +26,13 @@ class LawVersionQuerySet(models.QuerySet):
         row = self.filter(law__slug=slug).values_list("law_id", "version", "changed_at").first()
         return PublicVersion(row[0], row[1], row[2].timestamp()) if row else None
 
+    def of_library(self):
+        """A token that changes whenever any law's public content does, and when a law is added or removed: how
+        many laws there are, their versions added up (each only goes up) and the latest change. One query."""
+        laws = self.aggregate(count=models.Count("pk"), versions=models.Sum("version"), latest=models.Max("changed_at"))
+        latest = laws["latest"].timestamp() if laws["latest"] else 0
+        return f"{laws['count']}.{laws['versions'] or 0}.{latest}"
+
 
 class LawVersion(models.Model):
     law = models.OneToOneField(Law, on_delete=models.CASCADE, primary_key=True, related_name="public_version")
