@@ -10,6 +10,7 @@ from lawreader.ingest.parser import parse_statute
 from lawreader.store import tree, triggers
 from lawreader.store.bulk import insert_rows, json_column
 from lawreader.store.models import Law, LawVersion, Provision, Revision
+from lawreader.store.queries import rows_among
 from lawreader.store.timeline import Timeline
 from tests.builders import import_text, make_law, statute_text
 
@@ -255,3 +256,18 @@ def test_provisions_have_no_index_on_their_edition_alone(db):
     indexed = {tuple(c["columns"]) for c in constraints.values() if c["index"] or c["unique"]}
     assert ("revision_id",) not in indexed
     assert {("revision_id", "path"), ("revision_id", "eid")} <= indexed
+
+
+def test_rows_among_any_number_of_values_in_one_query_filtered_by_the_database():
+    law = make_law()
+    revision = import_text(law, statute_text(chapters=1, articles_per_chapter=3, parts=1, items=2))
+    provisions = Provision.objects.of_revision(revision)
+    # More values than SQLite takes parameters in one statement, of which two are eids of the edition.
+    wanted = {f"no_such_{n}" for n in range(40_000)} | {"art_1", "art_3__para_1__subpara_2"}
+    with CaptureQueriesContext(connection) as queries:
+        found = rows_among(provisions, "eid", wanted)
+    assert sorted(row.eid for row in found) == ["art_1", "art_3__para_1__subpara_2"]
+    assert len(queries) == 1
+    ids = [row.pk for row in found]
+    assert [row.pk for row in rows_among(provisions.order_by("path"), "pk", ids)] == sorted(ids)
+    assert rows_among(provisions, "eid", []) == []

@@ -1,16 +1,17 @@
 """A note as HTML, written in Python: a page of a large law shows thousands of notes, and a template per note costs
 a tenth of a millisecond each. Every page shows notes through this (the `note` template tag wraps it)."""
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from html import escape
+from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lawreader.store.models.annotations import kind_name
+from lawreader.store.models.annotations import kind_names
 
 
 @dataclass(frozen=True)
@@ -22,22 +23,46 @@ class NotePlace:
     revision: object  # the edition the page shows (None in the preview of a note not yet placed in one)
     language_query: str = ""
     can_edit: bool = False  # staff with the right, outside the editor's preview
+    # The interface language, asked once for the page's notes: asking costs more than the rest of a short note.
+    language: str = field(default_factory=get_language)
+
+
+class NoteWords(NamedTuple):
+    """The fixed words of notes in one interface language, escaped (note_words)."""
+
+    kinds: dict  # {kind: its name}
+    draft: str
+    edit: str
+    see_what_changed: str
+
+
+@cache
+def note_words(language):
+    """The words every note writes, translated and escaped once per interface language (`language` keys the memo;
+    the active language is what they are translated into)."""
+    # Translatable strings stand outside f-strings, where makemessages can find them.
+    return NoteWords(
+        kinds={kind: escape(name) for kind, name in kind_names(language).items()},
+        draft=escape(_("Draft")),
+        edit=escape(_("Edit")),
+        see_what_changed=escape(_("See what changed")),
+    )
 
 
 def note_html(view, place):
     """One note (an annotate.display.NoteView) beside the text."""
     note = view.annotation
+    words = note_words(place.language)
     classes = f"note note--{note.kind}"
     draft = note.status == "draft"
-    draft_badge = _("Draft")  # translatable strings stand outside f-strings, where makemessages can find them
     if draft:
         classes += " note--draft"
     if view.stale:
         classes += " annotation-stale"
     parts = [
         f'\n<div class="{classes}" role="note" id="note-{note.pk}">\n',
-        f'  <p class="note-kind">{escape(kind_name(note.kind))}',
-        f' <span class="draft-badge">{escape(draft_badge)}</span>' if draft else "",
+        f'  <p class="note-kind">{words.kinds[note.kind]}',
+        f' <span class="draft-badge">{words.draft}</span>' if draft else "",
         "</p>\n",
     ]
     if note.title:
@@ -53,9 +78,8 @@ def note_html(view, place):
         parts.append(written_for_html(note, view, place))
     if place.can_edit:
         edit = reverse("admin:store_annotation_change", args=[note.pk])
-        edit_words = _("Edit")
         parts.append(
-            f'  <p class="note-tools"><a href="{edit}">{escape(edit_words)}'
+            f'  <p class="note-tools"><a href="{edit}">{words.edit}'
             f'<span class="visually-hidden"> {escape(str(note))}</span></a></p>\n'
         )
     parts.append("</div>\n")
@@ -64,22 +88,27 @@ def note_html(view, place):
 
 def written_for_html(note, view, place):
     """Which edition a note shown in another was written for, and whether its wording has moved on since."""
-    written_for = long_date(note.revision.valid_from, get_language())
     if view.stale:
         changed = comparison_url(place.law_slug, note.revision.valid_from, place.revision.valid_from)
-        see = _("See what changed")
+        see = note_words(place.language).see_what_changed
         return (
-            '  <p class="note-written-for">'
-            + escape(_("Written for the edition of %(date)s; the wording has since changed.") % {"date": written_for})
-            + f' <a href="{changed}{place.language_query}#{note.target_eid}">{escape(see)}</a></p>\n'
+            f'  <p class="note-written-for">{written_for(note.revision.valid_from, True, place.language)}'
+            f' <a href="{changed}{place.language_query}#{note.target_eid}">{see}</a></p>\n'
         )
     if note.revision_id != place.revision.pk:
-        return (
-            '  <p class="note-written-for">'
-            + escape(_("Written for the edition of %(date)s.") % {"date": written_for})
-            + "</p>\n"
-        )
+        return f'  <p class="note-written-for">{written_for(note.revision.valid_from, False, place.language)}</p>\n'
     return ""
+
+
+@lru_cache(maxsize=4096)
+def written_for(date, stale, language):
+    """ "Written for the edition of 5 January 2024." (and, when `stale`, that its wording has changed), escaped: a
+    page names the same few editions for thousands of notes. (`language` keys the memo, as for long_date.)"""
+    if stale:
+        sentence = _("Written for the edition of %(date)s; the wording has since changed.")
+    else:
+        sentence = _("Written for the edition of %(date)s.")
+    return escape(sentence % {"date": long_date(date, language)})
 
 
 @lru_cache(maxsize=4096)

@@ -5,7 +5,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from lawreader import vocabulary
 from lawreader.store.models import Annotation, Provision, Revision
 from lawreader.store.models.annotations import AnnotationKind, sees_drafts
-from lawreader.store.queries import MAX_IN_LIST, rows_among
+from lawreader.store.queries import rows_among
 from lawreader.web.page_cache import cached_for_law
 
 # Notes about one edition's wording (its footnotes, "wording not verified", how its language versions differ) stay
@@ -44,10 +44,10 @@ def notes_for(revision, eids, user, kinds=None):
     if kinds is not None and not kinds:
         return {}
     ids = None if eids is None or sees_drafts(user) else shown_among(shown_note_ids(revision, user, kinds), eids)
-    if ids is not None and len(ids) <= MAX_IN_LIST:
+    if ids is not None:
         # Published only, again: within the second a process trusts a version, a note unpublished meanwhile stays
         # hidden though the cached list still names it.
-        rows = displayed(Annotation.objects.visible_to(user).filter(pk__in=ids)) if ids else []
+        rows = rows_among(displayed(Annotation.objects.visible_to(user)), "pk", ids)
     else:
         rows = displayed(notes_shown_in(revision, user, kinds))
         if eids is not None:

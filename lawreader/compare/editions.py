@@ -20,6 +20,7 @@ from lawreader.web.editions import EditionNotFound, edition_in_force
 # Notes that explain a change: the official footnote (which act), or the translator's (the language versions differ).
 EXPLAINING_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.TRANSLATION]
 TREE_FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "content_hash")
+HEADED = frozenset(HEADED_KINDS)
 
 
 def diff_trees(older, newer, whole=False):
@@ -31,12 +32,9 @@ def diff_trees(older, newer, whole=False):
     old_rows = list(Provision.objects.of_revision(older).values_list(*TREE_FIELDS))
     new_rows = list(Provision.objects.of_revision(newer).values_list(*TREE_FIELDS))
     if not whole:
-        old_hashes = {eid: digest for _depth, eid, kind, *_rest, digest in old_rows if kind in HEADED_KINDS}
-        same = {
-            eid
-            for _depth, eid, kind, *_rest, digest in new_rows
-            if kind in HEADED_KINDS and old_hashes.get(eid) == digest
-        }
+        # By position in TREE_FIELDS (1 eid, 2 kind, 6 content hash): unpacking every row would build a list each.
+        old_hashes = {row[1]: row[6] for row in old_rows if row[2] in HEADED}
+        same = {row[1] for row in new_rows if row[2] in HEADED and old_hashes.get(row[1]) == row[6]}
         old_rows, new_rows = without_insides(old_rows, same), without_insides(new_rows, same)
     return tree_from_rows(old_rows), tree_from_rows(new_rows)
 

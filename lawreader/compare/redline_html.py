@@ -5,7 +5,9 @@ of a large code lays out thousands of provisions; as template includes that took
 The comparison page (its view) and the history page (the `change` template tag) both write changes through this."""
 
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from html import escape
+from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -15,7 +17,7 @@ from django.utils.translation import ngettext
 from lawreader import vocabulary
 from lawreader.annotate.note_html import NotePlace, note_html
 from lawreader.compare.diff import DELETE, INSERT
-from lawreader.store.models.provisions import provision_label
+from lawreader.store.models.provisions import interface_language, provision_label
 from lawreader.web.templatetags.law import run_summary
 
 
@@ -36,6 +38,46 @@ class Redline:
     effects_by_eid: dict = field(default_factory=dict)
     notes_by_eid: dict = field(default_factory=dict)
     notes: NotePlace = None
+    # Asked once for the page: a comparison of a large code names thousands of provisions in the interface language.
+    interface_language: str = field(default_factory=interface_language)
+
+    @property
+    def words(self):
+        return redline_words(self.interface_language)
+
+
+class RedlineWords(NamedTuple):
+    """The fixed words of a comparison in one interface language (redline_words)."""
+
+    inserted: str
+    deleted: str
+    changed: str
+    language_versions_differ: str
+    show_full_text: str
+    by: str
+
+
+@cache
+def redline_words(language):
+    """The words every change writes, translated once per interface language (`language` keys the memo; the active
+    language is what they are translated into)."""
+    return RedlineWords(
+        inserted=_("Inserted"),
+        deleted=_("Deleted"),
+        changed=_("Changed"),
+        language_versions_differ=_("Changed: the language versions differ (not an amendment)"),
+        show_full_text=escape(_("Show the full text")),
+        by=escape(_("By")),
+    )
+
+
+@lru_cache(maxsize=1024)
+def unchanged_summary(count, with_text, language):
+    """The line that stands for `count` unchanged provisions, to be filled with their names; with their text under it
+    (folded), or with a link to the full text. (`language` keys the memo, as for redline_words.)"""
+    if with_text:
+        return ngettext("%(names)s: unchanged", "%(counter)s unchanged provisions: %(names)s", count)
+    return ngettext("%(names)s: unchanged.", "%(counter)s unchanged: %(names)s.", count)
 
 
 def ops_html(ops, side=None):
@@ -89,20 +131,17 @@ def plain_html(node, redline):
 
 
 def unchanged_run_html(row, fold, redline):
-    count = len(row.nodes)
-    names = run_summary(row.nodes)
     if row.with_text:
         plain = "".join(plain_html(node, redline) for node in row.nodes)
         if not fold:
             return plain
-        summary = ngettext("%(names)s: unchanged", "%(counter)s unchanged provisions: %(names)s", count)
-        summary %= {"counter": count, "names": names}
-        return f'<details class="unchanged-run"><summary>{escape(summary)}</summary>{plain}</details>\n'
-    summary = ngettext("%(names)s: unchanged.", "%(counter)s unchanged: %(names)s.", count)
-    summary %= {"counter": count, "names": names}
+    count = len(row.nodes)
+    summary = unchanged_summary(count, row.with_text, redline.interface_language)
+    summary = escape(summary % {"counter": count, "names": run_summary(row.nodes, redline.interface_language)})
+    if row.with_text:
+        return f'<details class="unchanged-run"><summary>{summary}</summary>{plain}</details>\n'
     show_all = f"{redline.full_text}#{row.nodes[0].eid}"
-    words = _("Show the full text")
-    return f'<p class="unchanged-run">{escape(summary)} <a href="{show_all}">{escape(words)}</a></p>\n'
+    return f'<p class="unchanged-run">{summary} <a href="{show_all}">{redline.words.show_full_text}</a></p>\n'
 
 
 def rows_html(rows, fold, redline):
@@ -114,18 +153,19 @@ def rows_html(rows, fold, redline):
 
 def badge_html(change, redline):
     status = change.status
+    words = redline.words
     if status == "inserted":
-        badge = _("Inserted")
+        badge = words.inserted
     elif status == "deleted":
-        badge = _("Deleted")
+        badge = words.deleted
     elif status == "changed" and change.eid in redline.language_differences:
-        badge = _("Changed: the language versions differ (not an amendment)")
+        badge = words.language_versions_differ
     elif status == "changed":
-        badge = _("Changed")
+        badge = words.changed
     else:  # moved
         badge = _("Moved: %(old)s became %(new)s") % {
-            "old": provision_label(change.old.kind, change.old.number),
-            "new": provision_label(change.new.kind, change.new.number),
+            "old": provision_label(change.old.kind, change.old.number, redline.interface_language),
+            "new": provision_label(change.new.kind, change.new.number, redline.interface_language),
         }
     if change.renumbered and status != "moved":
         badge += " " + _("(renumbered %(old)s → %(new)s)") % {"old": change.old.number, "new": change.new.number}
@@ -144,13 +184,13 @@ def acts_html(effects, redline):
             f'<a href="{href}">{name}</a> ({escape(str(effect.get_action_display()))}; '
             f"{escape(str(act.entry_into_force))})"
         )
-    by = _("By")
-    return f'<p class="change-acts">{escape(by)} {"; ".join(links)}</p>'
+    return f'<p class="change-acts">{redline.words.by} {"; ".join(links)}</p>'
 
 
 def changed_articles_html(changes):
     """The sidebar's list of changed articles, each linked to its change, with what happened to it."""
     within = escape(_("changes within"))
+    language = interface_language()
     items = []
     for change in changes:
         node = change.new or change.old
@@ -159,7 +199,7 @@ def changed_articles_html(changes):
             tag = f'<span class="change-tag change-tag--changed">{within}</span>'
         else:
             tag = f'<span class="change-tag change-tag--{change.status}">{change.status}</span>'
-        label = escape(provision_label(node.kind, node.number))
+        label = escape(provision_label(node.kind, node.number, language))
         items.append(f'<li><a href="#{escape(change.eid)}">{label}{heading}</a> {tag}</li>')
     return "".join(items)
 

@@ -136,9 +136,10 @@ def interface_language():
     return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
-def provision_label(kind, number):
-    """'Article 9-1', 'item 20-1' — how a reader names a provision, in the interface language."""
-    return vocabulary.label(kind, number, interface_language())
+def provision_label(kind, number, language=None):
+    """'Article 9-1', 'item 20-1' — how a reader names a provision, in the interface language (`language`, where the
+    caller has asked for it already)."""
+    return vocabulary.label(kind, number, language or interface_language())
 
 
 def stored_links(text):

@@ -19,12 +19,13 @@ def provision_label(node):
 
 
 @register.filter
-def run_summary(nodes):
-    """'Article 3, Article 4' — or 'Article 3 … Article 9' for a long run."""
+def run_summary(nodes, language=None):
+    """'Article 3, Article 4' — or 'Article 3 … Article 9' for a long run (in `language`, else the interface's)."""
+    language = language or interface_language()
     if len(nodes) <= 3:
-        return ", ".join(label_of(node.kind, node.number) for node in nodes)
+        return ", ".join(label_of(node.kind, node.number, language) for node in nodes)
     first, last = nodes[0], nodes[-1]
-    return f"{label_of(first.kind, first.number)} … {label_of(last.kind, last.number)}"
+    return f"{label_of(first.kind, first.number, language)} … {label_of(last.kind, last.number, language)}"
 
 
 @register.filter
