@@ -19,8 +19,10 @@ from lawreader.web.editions import EditionNotFound, edition_in_force
 
 # Notes that explain a change: the official footnote (which act), or the translator's (the language versions differ).
 EXPLAINING_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.TRANSLATION]
+# Each row's depth, then the fields of its DiffNode but the children.
 TREE_FIELDS = ("depth", "eid", "kind", "number", "heading", "text", "content_hash")
 HEADED = frozenset(HEADED_KINDS)
+new_tuple = tuple.__new__
 
 
 def diff_trees(older, newer, whole=False):
@@ -54,7 +56,9 @@ def without_insides(rows, eids):
 def tree_from_rows(rows):
     """A DiffNode tree from (depth, eid, kind, number, heading, text, content_hash) rows in document order, the
     first row being the root; None for no rows."""
-    top = build(rows, itemgetter(0), lambda row, _ancestors, children: DiffNode(*row[1:], children=tuple(children)))
+    # Made as the tuple it is (the row's fields, then its children): a named tuple's own constructor is Python code,
+    # and a comparison of two editions of a large code makes fifty thousand of them.
+    top = build(rows, itemgetter(0), lambda row, _ancestors, children: new_tuple(DiffNode, (*row[1:], tuple(children))))
     return top[0] if top else None
 
 
