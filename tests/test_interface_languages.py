@@ -10,6 +10,9 @@ import polib
 import pytest
 from django.conf import settings
 
+from lawreader.annotate.note_html import note_words, written_for
+from lawreader.compare.redline_html import redline_words, unchanged_summary
+from lawreader.store.models.annotations import kind_names
 from lawreader.web.management.commands.compile_catalogues import catalogues
 
 LAW = "/laws/foreign-intelligence"
@@ -131,3 +134,21 @@ def test_russian_and_kazakh_pages_keep_no_english_interface_string(client, bundl
 def test_the_check_for_english_strings_finds_them_in_the_english_interface(client, bundled_law):
     found = {msgid for strings in english_left(client, "en").values() for msgid in strings}
     assert len(found) >= 25
+
+
+def test_a_comparisons_words_follow_the_interface_language_page_after_page(client, bundled_law):
+    """Comparisons and notes translate their fixed words once per interface language, not once per provision: read
+    in English, in Russian and in English again, each page has its own language's badges and kinds of note."""
+    for memo in (redline_words, unchanged_summary, note_words, written_for, kind_names):
+        memo.cache_clear()
+
+    def words(language):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        html = client.get(f"{LAW}/compare/2010-06-02/to/2014-04-18/").content.decode()
+        badges = re.findall(r'<p class="change-badge">\s*([^<(]+?)\s*(?:\(|</p>)', html)
+        return set(badges) | set(re.findall(r'<p class="note-kind">([^<]+)', html))
+
+    english = words("en")
+    assert {"Changed", "Inserted", "Amendment note"} <= english
+    assert {"Изменено", "Добавлено", "Сноска"} <= words("ru")
+    assert words("en") == english

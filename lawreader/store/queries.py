@@ -8,7 +8,8 @@ from django.db.models import F, Lookup
 class Among(Lookup):
     """`field` is one of many values, sent as one parameter — an array on PostgreSQL, a JSON list that SQLite reads
     with json_each — not as `IN (%s, %s, …)`: SQLite refuses more than 32,766 parameters in one statement (a whole
-    code has more provisions than that) and PostgreSQL plans long lists slowly."""
+    code has more provisions than that) and PostgreSQL plans long lists slowly. The values are strings or numbers,
+    of the field's type."""
 
     lookup_name = "among"
     prepare_rhs = False
