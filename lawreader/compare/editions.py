@@ -13,9 +13,8 @@ from lawreader.store.models import Annotation, Effect, Provision
 from lawreader.store.models.annotations import AnnotationKind
 from lawreader.store.outline import build
 from lawreader.store.queries import rows_among
-from lawreader.store.timeline import Timeline
 from lawreader.vocabulary import HEADED_KINDS
-from lawreader.web.editions import EditionNotFound, edition_in_force
+from lawreader.web.editions import EditionNotFound, edition_in_force, law_timeline
 
 # Notes that explain a change: the official footnote (which act), or the translator's (the language versions differ).
 EXPLAINING_KINDS = [AnnotationKind.AMENDMENT, AnnotationKind.TRANSLATION]
@@ -64,7 +63,7 @@ def tree_from_rows(rows):
 
 def editions_to_compare(law, first_date, second_date, language):
     """The editions in force on two dates, older first, or EditionNotFound."""
-    timeline = Timeline.of(law, language)
+    timeline = law_timeline(law, language)
     older_date, newer_date = sorted([first_date, second_date])
     return timeline, edition_in_force(timeline, older_date), edition_in_force(timeline, newer_date)
 
@@ -144,7 +143,7 @@ class HistoryEntry:
 
 def provision_history(law, eid, language):
     """The provision through every edition: first appearance, each change with its notes, removal."""
-    timeline = Timeline.of(law, language)
+    timeline = law_timeline(law, language)
     rows = (
         Provision.objects.filter(revision__in=timeline.revisions, eid__startswith=eid)
         .values_list("revision_id", "cited_by", *TREE_FIELDS)
