@@ -518,6 +518,8 @@ class _ChangeBuilder:
     def merged_children(self, old, new):
         """New children in new order; each deleted old child right after the old sibling before it that is
         still here (or first), so a redline reads in the order of both texts."""
+        if not old.children and not new.children:  # most changed provisions: an item's words
+            return []
         old_ids, new_ids = {id(child) for child in old.children}, {id(child) for child in new.children}
         deleted_after = defaultdict(list)  # id of the surviving old sibling before them (None: at the start)
         anchor = None
